@@ -1,0 +1,34 @@
+package io.rescrape.core.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A creator whose profile Rescrape keeps fresh.
+ *
+ * @param id the store's id
+ * @param platform where the profile lives
+ * @param handle the normalised handle
+ * @param day the cycle day its visits are planned on
+ * @param nextDue the date of the daily job it is next due in; null until its first visit, which
+ *     makes it due at once
+ * @param lastScrapedAt when its profile was last read
+ * @param profile what the last visit read; null before the first one
+ * @param addedAt when it joined the schedule
+ */
+public record Creator(
+    CreatorId id,
+    Platform platform,
+    Handle handle,
+    CycleDay day,
+    @Nullable LocalDate nextDue,
+    @Nullable Instant lastScrapedAt,
+    @Nullable Profile profile,
+    Instant addedAt) {
+
+  /** Whether it belongs in the daily job of {@code date}. */
+  public boolean isDueOn(LocalDate date) {
+    return SchedulePolicy.isDue(nextDue, date);
+  }
+}

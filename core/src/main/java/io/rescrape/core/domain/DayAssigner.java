@@ -1,0 +1,59 @@
+package io.rescrape.core.domain;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chooses cycle days for creators joining the schedule, keeping active days level: each new creator
+ * goes to the least-loaded active day (the earliest in the cycle on a tie), so a bulk import of N
+ * creators adds about N / active days to each. Not thread-safe; one per import.
+ */
+public final class DayAssigner {
+
+  private final SchedulePolicy policy;
+  private final Map<CycleDay, Long> loads;
+
+  DayAssigner(SchedulePolicy policy, Map<CycleDay, Long> currentLoads) {
+    this.policy = policy;
+    this.loads = policy.loadsOnEveryDay(currentLoads);
+  }
+
+  /** A day and first due date for a creator; {@code lastVisit} is null for one never scraped. */
+  public Placement place(@Nullable LocalDate lastVisit) {
+    if (lastVisit == null) {
+      return new Placement(take(leastLoaded()), null);
+    }
+    CycleDay visitDay = policy.cycle().dayOf(lastVisit);
+    CycleDay day = take(policy.isActive(visitDay) ? visitDay : leastLoaded());
+    return new Placement(day, policy.nextDueAfterVisit(day, lastVisit));
+  }
+
+  /** Takes back a placement that was not used, for example a duplicate the store refused. */
+  public void undo(Placement placement) {
+    loads.merge(placement.day(), -1L, Long::sum);
+  }
+
+  private CycleDay leastLoaded() {
+    CycleDay best = null;
+    for (CycleDay day : policy.activeDays()) {
+      if (best == null || loads.get(day) < loads.get(best)) {
+        best = day;
+      }
+    }
+    return best;
+  }
+
+  private CycleDay take(CycleDay day) {
+    loads.merge(day, 1L, Long::sum);
+    return day;
+  }
+
+  /**
+   * Where a creator joins the schedule.
+   *
+   * @param day its cycle day
+   * @param nextDue its first due date; null means due at once
+   */
+  public record Placement(CycleDay day, @Nullable LocalDate nextDue) {}
+}

@@ -1,0 +1,45 @@
+package io.rescrape.core.domain;
+
+import java.util.Locale;
+
+/**
+ * A creator's handle on one platform, normalised: no leading {@code @}, lower case. Two handles
+ * that differ only in case or in a leading {@code @} name the same account.
+ */
+public record Handle(String value) {
+
+  public Handle {
+    if (value.isEmpty() || !value.equals(value.strip().toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("handle is not normalised: '" + value + "'");
+    }
+  }
+
+  /**
+   * Normalises and validates a handle as a user typed it.
+   *
+   * @throws InvalidInputException naming the handle, the platform and the rule it breaks
+   */
+  public static Handle of(Platform platform, String raw) {
+    String normalized = raw.strip();
+    if (normalized.startsWith("@")) {
+      normalized = normalized.substring(1);
+    }
+    normalized = normalized.toLowerCase(Locale.ROOT);
+    if (!platform.acceptsHandle(normalized)) {
+      throw new InvalidInputException(
+          "invalid "
+              + platform
+              + " handle '"
+              + raw
+              + "': expected letters, digits, '.' or '_' ("
+              + (platform == Platform.INSTAGRAM ? "1-30" : "2-24")
+              + " characters)");
+    }
+    return new Handle(normalized);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,16 @@
+package io.rescrape.core.domain;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A creator's counts as the platform reported them. A count the platform did not report is null,
+ * never 0: zero followers and unknown followers are different facts.
+ */
+public record ProfileStats(
+    @Nullable Long followers,
+    @Nullable Long following,
+    @Nullable Long posts,
+    @Nullable Long likes) {
+
+  public static final ProfileStats UNKNOWN = new ProfileStats(null, null, null, null);
+}

@@ -1,0 +1,21 @@
+package io.rescrape.core.event;
+
+import java.time.Instant;
+
+/** Something that happened, stamped from the injected clock. */
+public sealed interface RescrapeEvent
+    permits DailyJobCreated,
+        NothingDue,
+        TriggerFailed,
+        DatesMissed,
+        JobStarted,
+        JobQueued,
+        JobStopped,
+        CreatorScraped,
+        CreatorFailed,
+        RetryScheduled,
+        PlatformPaused,
+        CreatorsRebalanced {
+
+  Instant at();
+}

@@ -1,0 +1,28 @@
+package io.rescrape.core.port;
+
+import io.rescrape.core.domain.JobId;
+import io.rescrape.core.domain.Lease;
+import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.WorkItem;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Hands a running job's items to workers under a lease. An item whose lease lapses (its worker
+ * died) is handed out again. What becomes of an item is written to the {@link JobStore} ledger; the
+ * queue only decides who works on what.
+ */
+public interface WorkQueue {
+
+  /** Makes the job's pending items available to {@link #claim}; called when a job (re)starts. */
+  void open(JobId job);
+
+  /**
+   * Leases up to {@code max} items of one platform that are pending and due by {@code now}, or
+   * whose lease lapsed. No item is leased to two claimers at once.
+   */
+  List<WorkItem> claim(JobId job, Platform platform, int max, Lease lease, Instant now);
+
+  /** Returns every item the lease owner holds to pending, without counting an attempt. */
+  int release(JobId job, String owner);
+}

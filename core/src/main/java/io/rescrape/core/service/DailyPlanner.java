@@ -1,0 +1,58 @@
+package io.rescrape.core.service;
+
+import io.rescrape.core.domain.DailyJob;
+import io.rescrape.core.domain.DailyJobCreation;
+import io.rescrape.core.event.DailyJobCreated;
+import io.rescrape.core.event.NothingDue;
+import io.rescrape.core.port.JobStore;
+import io.rescrape.core.port.RescrapeEventListener;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the daily job of a date with every creator due that day, or returns the one that exists.
+ * Any number of instances and triggers may call it for the same date at once: the store keeps it to
+ * one job.
+ */
+public final class DailyPlanner {
+
+  private static final Logger log = LoggerFactory.getLogger(DailyPlanner.class);
+
+  private final JobStore jobs;
+  private final Clock clock;
+  private final Events events;
+
+  @Inject
+  public DailyPlanner(JobStore jobs, Clock clock, RescrapeEventListener listener) {
+    this.jobs = jobs;
+    this.clock = clock;
+    this.events = new Events(listener);
+  }
+
+  /** Creates or returns the daily job of {@code date}. */
+  public DailyJobCreation planDay(LocalDate date) {
+    DailyJobCreation creation = jobs.createDailyJob(date, clock.instant());
+    if (creation.isNothingDue()) {
+      log.info("No creator is due on {}; no daily job created", date);
+      events.publish(new NothingDue(clock.instant(), date));
+      return creation;
+    }
+    DailyJob job = creation.job();
+    if (creation.created()) {
+      log.info("Created daily job {}: {}", job.id(), job.description());
+      events.publish(new DailyJobCreated(clock.instant(), job));
+    } else {
+      log.info(
+          "Daily job {} of {} already exists ({}, {} creators); returning it, no second job"
+              + " created",
+          job.id(),
+          date,
+          job.status(),
+          job.totalItems());
+    }
+    return creation;
+  }
+}

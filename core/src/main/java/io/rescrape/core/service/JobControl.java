@@ -1,0 +1,107 @@
+package io.rescrape.core.service;
+
+import io.rescrape.core.domain.DailyJob;
+import io.rescrape.core.domain.ItemFailure;
+import io.rescrape.core.domain.JobId;
+import io.rescrape.core.domain.JobProgress;
+import io.rescrape.core.domain.JobStateException;
+import io.rescrape.core.domain.JobStatus;
+import io.rescrape.core.domain.NotFoundException;
+import io.rescrape.core.domain.ScrapeOutcome;
+import io.rescrape.core.port.JobStore;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads jobs and changes their course: cancel, retry the failed creators, what runs next. */
+public final class JobControl {
+
+  private static final Logger log = LoggerFactory.getLogger(JobControl.class);
+
+  private final JobStore jobs;
+  private final Clock clock;
+
+  @Inject
+  public JobControl(JobStore jobs, Clock clock) {
+    this.jobs = jobs;
+    this.clock = clock;
+  }
+
+  public Optional<DailyJob> find(JobId id) {
+    return jobs.find(id);
+  }
+
+  /**
+   * The job with this id.
+   *
+   * @throws NotFoundException when there is none
+   */
+  public DailyJob get(JobId id) {
+    return jobs.find(id).orElseThrow(() -> NotFoundException.job(id));
+  }
+
+  /** The most recent jobs, newest date first; {@code limit} is capped at 1000. */
+  public List<DailyJob> recent(int limit) {
+    return jobs.recent(Math.max(0, Math.min(limit, 1_000)));
+  }
+
+  public JobProgress progress(JobId id) {
+    return jobs.progress(get(id).id());
+  }
+
+  public Map<ScrapeOutcome, Long> failureCounts(JobId id) {
+    return jobs.failureCounts(get(id).id());
+  }
+
+  /** Failed creators, ordered by creator id; {@code limit} is capped at 1000. */
+  public List<ItemFailure> failures(JobId id, int offset, int limit) {
+    return jobs.failures(get(id).id(), Math.max(0, offset), Math.max(0, Math.min(limit, 1_000)));
+  }
+
+  /**
+   * Cancels a job: workers stop within a lease renewal, and its unfinished creators stay due and
+   * join the next daily job.
+   *
+   * @throws JobStateException when the job is COMPLETED or already CANCELLED
+   */
+  public DailyJob cancel(JobId id) {
+    DailyJob job = get(id);
+    if (!jobs.cancel(id, clock.instant())) {
+      throw new JobStateException("job " + id + " is " + job.status() + " and cannot be cancelled");
+    }
+    log.info(
+        "Job {} cancelled (was {}); its unfinished creators join the next daily job",
+        id,
+        job.status());
+    return get(id);
+  }
+
+  /**
+   * Reopens exactly the failed creators of a stopped job, with fresh attempts, and makes the job
+   * runnable again. Returns how many were reopened.
+   *
+   * @throws JobStateException while the job runs, or when it was cancelled
+   */
+  public long retryFailed(JobId id) {
+    DailyJob job = get(id);
+    if (job.status() == JobStatus.RUNNING || job.status() == JobStatus.CANCELLED) {
+      throw new JobStateException(
+          "job " + id + " is " + job.status() + "; failed creators can be retried once it stops");
+    }
+    long reopened = jobs.retryFailed(id, clock.instant());
+    log.info("Job {}: {} failed creators reopened for another try", id, reopened);
+    return reopened;
+  }
+
+  /**
+   * The job this instance should run next, if any: the oldest of those pending, queued,
+   * interrupted, or running under a lapsed lease.
+   */
+  public Optional<DailyJob> nextRunnable() {
+    return jobs.runnable(clock.instant()).stream().findFirst();
+  }
+}

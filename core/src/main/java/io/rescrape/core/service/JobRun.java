@@ -1,0 +1,265 @@
+package io.rescrape.core.service;
+
+import com.google.common.base.Stopwatch;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import io.rescrape.core.domain.DailyJob;
+import io.rescrape.core.domain.JobProgress;
+import io.rescrape.core.domain.JobStatus;
+import io.rescrape.core.domain.Lease;
+import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.ScrapeOutcome;
+import io.rescrape.core.event.JobStarted;
+import io.rescrape.core.event.JobStopped;
+import io.rescrape.core.port.CreatorStore;
+import io.rescrape.core.port.JobStore;
+import io.rescrape.core.port.ProfileScraper;
+import io.rescrape.core.port.WorkQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** One run of one job on this instance, from a successful start to the job's next stop. */
+final class JobRun {
+
+  private static final Logger log = LoggerFactory.getLogger(JobRun.class);
+
+  private final DailyJob job;
+  private final String owner;
+  private final JobStore jobs;
+  private final CreatorStore creators;
+  private final WorkQueue queue;
+  private final Map<Platform, ProfileScraper> scrapers;
+  private final ItemProcessor processor;
+  private final PlatformPauses pauses;
+  private final RunnerSettings settings;
+  private final Clock clock;
+  private final Events events;
+
+  private final StopSignal stop = new StopSignal();
+  private volatile boolean lostJob;
+
+  JobRun(
+      DailyJob job,
+      String owner,
+      JobStore jobs,
+      CreatorStore creators,
+      WorkQueue queue,
+      Map<Platform, ProfileScraper> scrapers,
+      ItemProcessor processor,
+      PlatformPauses pauses,
+      RunnerSettings settings,
+      Clock clock,
+      Events events) {
+    this.job = job;
+    this.owner = owner;
+    this.jobs = jobs;
+    this.creators = creators;
+    this.queue = queue;
+    this.scrapers = scrapers;
+    this.processor = processor;
+    this.pauses = pauses;
+    this.settings = settings;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  /** Asks the run to stop taking items; scrapes in flight finish within the grace period. */
+  void requestStop() {
+    stop.trigger();
+  }
+
+  RunReport execute() {
+    Stopwatch stopwatch = Stopwatch.createStarted();
+    MDC.put("job", job.id().toString());
+    try {
+      JobProgress before = jobs.progress(job.id());
+      announceStart(before);
+      queue.open(job.id());
+      ResultRecorder recorder =
+          new ResultRecorder(job.id(), owner, creators, jobs, events, clock, settings.flushSize());
+      Set<Platform> unserved = workThrough(recorder);
+      return finish(unserved, stopwatch.elapsed());
+    } finally {
+      MDC.remove("job");
+    }
+  }
+
+  private void announceStart(JobProgress before) {
+    boolean resumed = before.finished() > 0 || before.inProgress() > 0;
+    log.info(
+        "Job {} {} on instance {}: {} - {} to do, {} already finished",
+        job.id(),
+        resumed ? "resumed" : "started",
+        owner,
+        job.description(),
+        before.remaining(),
+        before.finished());
+    events.publish(new JobStarted(clock.instant(), job.id(), owner, resumed, before));
+  }
+
+  /** Runs a lane per platform with work, and returns the platforms with work but no scraper. */
+  private Set<Platform> workThrough(ResultRecorder recorder) {
+    ScheduledExecutorService housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            new ThreadFactoryBuilder()
+                .setNameFormat("rescrape-job-" + job.id() + "-housekeeping")
+                .setDaemon(true)
+                .build());
+    long renewEvery = Math.max(1, settings.lease().toMillis() / 3);
+    housekeeping.scheduleWithFixedDelay(
+        this::renewLease, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+    long flushEvery = settings.flushInterval().toMillis();
+    housekeeping.scheduleWithFixedDelay(
+        recorder::flushQuietly, flushEvery, flushEvery, TimeUnit.MILLISECONDS);
+    try {
+      Set<Platform> unserved = EnumSet.noneOf(Platform.class);
+      List<Thread> lanes = new ArrayList<>();
+      for (Map.Entry<Platform, JobProgress> entry : jobs.progressByPlatform(job.id()).entrySet()) {
+        if (entry.getValue().isComplete()) {
+          continue;
+        }
+        ProfileScraper scraper = scrapers.get(entry.getKey());
+        if (scraper == null) {
+          unserved.add(entry.getKey());
+          continue;
+        }
+        lanes.add(startLane(scraper, recorder));
+      }
+      joinAll(lanes);
+      flushBeforeStop(recorder);
+      return unserved;
+    } finally {
+      housekeeping.shutdownNow();
+    }
+  }
+
+  private Thread startLane(ProfileScraper scraper, ResultRecorder recorder) {
+    PlatformLane lane =
+        new PlatformLane(
+            job, scraper, owner, queue, jobs, processor, recorder, pauses, settings, clock, stop);
+    Thread thread = new Thread(lane, "rescrape-job-" + job.id() + "-" + scraper.platform());
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  private void joinAll(List<Thread> lanes) {
+    for (Thread lane : lanes) {
+      try {
+        lane.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stop.trigger();
+      }
+    }
+  }
+
+  private void flushBeforeStop(ResultRecorder recorder) {
+    long deadline = System.nanoTime() + Math.max(1, settings.shutdownGrace().toNanos());
+    while (!recorder.flushQuietly() && System.nanoTime() < deadline) {
+      new StopSignal().sleep(settings.idlePoll());
+    }
+    if (!recorder.isEmpty()) {
+      log.error(
+          "Job {}: results of some creators could not be written before stopping; they stay"
+              + " unfinished in the ledger and are scraped again when the job resumes",
+          job.id());
+    }
+  }
+
+  private void renewLease() {
+    try {
+      Lease lease = new Lease(owner, clock.instant().plus(settings.lease()));
+      if (!jobs.renewLease(job.id(), lease)) {
+        log.warn(
+            "Job {} is no longer held by instance {} (cancelled, or taken over after a lapsed"
+                + " lease); this instance stops working on it",
+            job.id(),
+            owner);
+        lostJob = true;
+        stop.trigger();
+      }
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not renew the lease of job {} ({}); trying again, other instances take over if"
+              + " it lapses",
+          job.id(),
+          e.toString());
+    }
+  }
+
+  private RunReport finish(Set<Platform> unserved, Duration took) {
+    JobProgress progress = jobs.progress(job.id());
+    JobStatus status;
+    if (lostJob) {
+      status = null;
+    } else if (progress.isComplete()) {
+      status = JobStatus.COMPLETED;
+    } else if (!unserved.isEmpty()) {
+      status = JobStatus.FAILED;
+    } else {
+      status = JobStatus.INTERRUPTED;
+    }
+    if (status != null) {
+      if (status != JobStatus.COMPLETED) {
+        queue.release(job.id(), owner);
+        progress = jobs.progress(job.id());
+      }
+      if (jobs.finish(job.id(), owner, status, clock.instant())) {
+        logStop(status, progress, unserved, took);
+        events.publish(new JobStopped(clock.instant(), job.id(), status, progress));
+      }
+    }
+    DailyJob stored = jobs.find(job.id()).orElse(job);
+    return new RunReport(stored, progress, jobs.failureCounts(job.id()), took);
+  }
+
+  private void logStop(
+      JobStatus status, JobProgress progress, Set<Platform> unserved, Duration took) {
+    switch (status) {
+      case COMPLETED ->
+          log.info(
+              "Job {} completed in {}: {} done, {} failed{}, {} skipped",
+              job.id(),
+              took,
+              progress.done(),
+              progress.failed(),
+              failureSummary(),
+              progress.skipped());
+      case FAILED ->
+          log.error(
+              "Job {} stopped with {} creators left: no scraper is configured for {}; configure one"
+                  + " and resume the job",
+              job.id(),
+              progress.remaining(),
+              unserved);
+      default ->
+          log.info(
+              "Job {} interrupted with {} of {} creators left; it resumes where it stopped",
+              job.id(),
+              progress.remaining(),
+              progress.total());
+    }
+  }
+
+  private String failureSummary() {
+    Map<ScrapeOutcome, Long> counts = jobs.failureCounts(job.id());
+    if (counts.isEmpty()) {
+      return "";
+    }
+    return counts.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", ", " (", ")"));
+  }
+}

@@ -1,0 +1,215 @@
+package io.rescrape.core.service;
+
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import io.rescrape.core.domain.DailyJob;
+import io.rescrape.core.domain.JobProgress;
+import io.rescrape.core.domain.Lease;
+import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.WorkItem;
+import io.rescrape.core.port.JobStore;
+import io.rescrape.core.port.ProfileScraper;
+import io.rescrape.core.port.WorkQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Works through one platform's items of a running job with a fixed number of workers. It claims
+ * only as many items as it has idle workers, so nothing it holds sits waiting while its lease runs
+ * down, and it sleeps, never spins, while the platform is paused or items wait on a retry.
+ */
+final class PlatformLane implements Runnable {
+
+  private static final Logger log = LoggerFactory.getLogger(PlatformLane.class);
+
+  private final DailyJob job;
+  private final Platform platform;
+  private final ProfileScraper scraper;
+  private final int workers;
+  private final String owner;
+  private final WorkQueue queue;
+  private final JobStore jobs;
+  private final ItemProcessor processor;
+  private final ResultRecorder recorder;
+  private final PlatformPauses pauses;
+  private final RunnerSettings settings;
+  private final Clock clock;
+  private final StopSignal stop;
+
+  private final Semaphore idle;
+  private final ExecutorService pool;
+
+  PlatformLane(
+      DailyJob job,
+      ProfileScraper scraper,
+      String owner,
+      WorkQueue queue,
+      JobStore jobs,
+      ItemProcessor processor,
+      ResultRecorder recorder,
+      PlatformPauses pauses,
+      RunnerSettings settings,
+      Clock clock,
+      StopSignal stop) {
+    this.job = job;
+    this.platform = scraper.platform();
+    this.scraper = scraper;
+    this.workers = settings.concurrencyOf(platform);
+    this.owner = owner;
+    this.queue = queue;
+    this.jobs = jobs;
+    this.processor = processor;
+    this.recorder = recorder;
+    this.pauses = pauses;
+    this.settings = settings;
+    this.clock = clock;
+    this.stop = stop;
+    this.idle = new Semaphore(workers);
+    this.pool =
+        Executors.newFixedThreadPool(
+            workers,
+            new ThreadFactoryBuilder()
+                .setNameFormat("rescrape-job-" + job.id() + "-" + platform + "-%d")
+                .setDaemon(true)
+                .build());
+  }
+
+  @Override
+  public void run() {
+    MDC.put("job", job.id().toString());
+    try {
+      dispatchUntilDone();
+    } catch (RuntimeException e) {
+      log.error(
+          "Worker lane for {} of job {} failed; its items return after their lease",
+          platform,
+          job.id(),
+          e);
+    } finally {
+      drainPool();
+      MDC.remove("job");
+    }
+  }
+
+  private void dispatchUntilDone() {
+    while (!stop.isTriggered()) {
+      Instant now = clock.instant();
+      Optional<Instant> paused = pauses.pausedUntil(platform, now);
+      if (paused.isPresent()) {
+        stop.sleep(shorterOf(settings.idlePoll(), Duration.between(now, paused.get())));
+        continue;
+      }
+      int free = awaitIdleWorker();
+      if (free == 0) {
+        continue;
+      }
+      List<WorkItem> items = claim(free, now);
+      if (items.isEmpty()) {
+        if (isFinished()) {
+          return;
+        }
+        stop.sleep(settings.idlePoll());
+        continue;
+      }
+      items.forEach(this::dispatch);
+    }
+  }
+
+  private int awaitIdleWorker() {
+    try {
+      if (idle.tryAcquire(settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS)) {
+        idle.release();
+        return idle.availablePermits();
+      }
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop.trigger();
+      return 0;
+    }
+  }
+
+  private List<WorkItem> claim(int max, Instant now) {
+    try {
+      Lease lease = new Lease(owner, now.plus(settings.lease()));
+      return queue.claim(job.id(), platform, max, lease, now);
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not claim {} items of job {} ({}); trying again in {}",
+          platform,
+          job.id(),
+          e.toString(),
+          settings.idlePoll());
+      stop.sleep(settings.idlePoll());
+      return List.of();
+    }
+  }
+
+  private void dispatch(WorkItem item) {
+    idle.acquireUninterruptibly();
+    pool.execute(
+        () -> {
+          MDC.put("job", job.id().toString());
+          MDC.put("creator", item.creatorId().toString());
+          try {
+            recorder.add(processor.process(item, job.date(), scraper));
+          } catch (RuntimeException e) {
+            log.error(
+                "Unexpected error on creator {} of job {}; its item returns after its lease",
+                item.creatorId(),
+                job.id(),
+                e);
+          } finally {
+            MDC.clear();
+            idle.release();
+          }
+        });
+  }
+
+  /** Whether no item of this platform is left anywhere, after our own results are written. */
+  private boolean isFinished() {
+    if (idle.availablePermits() < workers || !recorder.flushQuietly()) {
+      return false;
+    }
+    try {
+      JobProgress progress =
+          jobs.progressByPlatform(job.id()).getOrDefault(platform, JobProgress.EMPTY);
+      return progress.isComplete();
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not read progress of job {} ({}); looking again shortly", job.id(), e.toString());
+      return false;
+    }
+  }
+
+  private void drainPool() {
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn(
+            "{} scrapes of job {} still running after the {} grace period; interrupting them,"
+                + " their items go back to pending",
+            platform,
+            job.id(),
+            settings.shutdownGrace());
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Duration shorterOf(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}

@@ -1,0 +1,172 @@
+package io.rescrape.core.service;
+
+import io.rescrape.core.domain.CreatorVisit;
+import io.rescrape.core.domain.ItemResult;
+import io.rescrape.core.domain.ItemStatus;
+import io.rescrape.core.domain.JobId;
+import io.rescrape.core.event.CreatorFailed;
+import io.rescrape.core.event.CreatorScraped;
+import io.rescrape.core.event.RetryScheduled;
+import io.rescrape.core.port.CreatorStore;
+import io.rescrape.core.port.JobStore;
+import io.rescrape.core.service.ItemProcessor.Processed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects processed items and writes them in batches: creators first, then the ledger. A crash
+ * between the two writes, or before a flush, costs at most a second scrape of those creators, never
+ * a lost one: the ledger still shows them unfinished.
+ */
+final class ResultRecorder {
+
+  private static final Logger log = LoggerFactory.getLogger(ResultRecorder.class);
+
+  private final JobId jobId;
+  private final String owner;
+  private final CreatorStore creators;
+  private final JobStore jobs;
+  private final Events events;
+  private final Clock clock;
+  private final int flushSize;
+
+  private final List<Processed> buffer = new ArrayList<>();
+  private final ReentrantLock flushing = new ReentrantLock();
+
+  ResultRecorder(
+      JobId jobId,
+      String owner,
+      CreatorStore creators,
+      JobStore jobs,
+      Events events,
+      Clock clock,
+      int flushSize) {
+    this.jobId = jobId;
+    this.owner = owner;
+    this.creators = creators;
+    this.jobs = jobs;
+    this.events = events;
+    this.clock = clock;
+    this.flushSize = flushSize;
+  }
+
+  void add(Processed processed) {
+    boolean full;
+    synchronized (buffer) {
+      buffer.add(processed);
+      full = buffer.size() >= flushSize;
+    }
+    if (full) {
+      flushQuietly();
+    }
+  }
+
+  boolean isEmpty() {
+    synchronized (buffer) {
+      return buffer.isEmpty();
+    }
+  }
+
+  /** Writes what is buffered; on a store error keeps it for the next try and logs a warning. */
+  boolean flushQuietly() {
+    try {
+      flush();
+      return true;
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not record results of job {} ({}); keeping them and trying again shortly",
+          jobId,
+          e.toString());
+      return false;
+    }
+  }
+
+  void flush() {
+    flushing.lock();
+    try {
+      List<Processed> batch = drain();
+      if (batch.isEmpty()) {
+        return;
+      }
+      try {
+        write(batch);
+      } catch (RuntimeException e) {
+        restore(batch);
+        throw e;
+      }
+      batch.forEach(this::publish);
+    } finally {
+      flushing.unlock();
+    }
+  }
+
+  private void write(List<Processed> batch) {
+    List<CreatorVisit> visits =
+        batch.stream().map(Processed::visit).filter(Objects::nonNull).toList();
+    if (!visits.isEmpty()) {
+      creators.recordVisits(visits);
+    }
+    List<ItemResult> results = batch.stream().map(Processed::result).toList();
+    jobs.record(jobId, results, owner, clock.instant());
+  }
+
+  private List<Processed> drain() {
+    synchronized (buffer) {
+      List<Processed> batch = new ArrayList<>(buffer);
+      buffer.clear();
+      return batch;
+    }
+  }
+
+  private void restore(List<Processed> batch) {
+    synchronized (buffer) {
+      buffer.addAll(0, batch);
+    }
+  }
+
+  private void publish(Processed processed) {
+    Instant now = clock.instant();
+    ItemResult result = processed.result();
+    var item = processed.item();
+    if (result.status() == ItemStatus.DONE) {
+      events.publish(
+          new CreatorScraped(now, jobId, item.creatorId(), item.platform(), processed.took()));
+    } else if (result.status() == ItemStatus.FAILED) {
+      log.info(
+          "Creator {} ({} {}) failed in job {}: {} - {} (attempt {}); reported, not retried in"
+              + " this job",
+          item.creatorId(),
+          item.platform(),
+          item.handle(),
+          jobId,
+          result.outcome(),
+          result.message(),
+          item.attempt());
+      events.publish(
+          new CreatorFailed(
+              now,
+              jobId,
+              item.creatorId(),
+              item.platform(),
+              result.outcome(),
+              result.message(),
+              item.attempt()));
+    } else if (result.status() == ItemStatus.PENDING && !result.refundAttempt()) {
+      events.publish(
+          new RetryScheduled(
+              now,
+              jobId,
+              item.creatorId(),
+              item.platform(),
+              result.outcome(),
+              item.attempt(),
+              result.retryAt()));
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package io.rescrape.core.service;
+
+import com.google.common.collect.ImmutableMap;
+import io.rescrape.core.domain.InvalidInputException;
+import io.rescrape.core.domain.Platform;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How a job is worked through. Build one with {@link #builder()}; every setting has a documented
+ * default.
+ *
+ * @param concurrency scrapes in flight at once per platform; default 4 for every platform
+ * @param maxAttempts attempts per creator per job before a retryable failure becomes final; default
+ *     3
+ * @param retryBackoff wait before the second attempt, doubling for each later one; default 30 s
+ * @param maxRetryBackoff the longest wait between attempts; default 10 min
+ * @param rateLimitPause how long a platform pauses when it throttles without saying how long;
+ *     default 60 s
+ * @param lease how long a job or item stays with an instance that stops renewing it, so how long
+ *     after a crash others take over; default 30 s
+ * @param idlePoll how often an idle worker looks again for items waiting on a retry time or held by
+ *     other instances; default 1 s
+ * @param flushSize results written to the store in one batch; default 200
+ * @param flushInterval the longest a result waits before it is written; default 100 ms
+ * @param shutdownGrace how long a stopping runner lets scrapes in flight finish; default 10 s
+ */
+public record RunnerSettings(
+    Map<Platform, Integer> concurrency,
+    int maxAttempts,
+    Duration retryBackoff,
+    Duration maxRetryBackoff,
+    Duration rateLimitPause,
+    Duration lease,
+    Duration idlePoll,
+    int flushSize,
+    Duration flushInterval,
+    Duration shutdownGrace) {
+
+  public RunnerSettings {
+    concurrency = ImmutableMap.copyOf(concurrency);
+    for (Map.Entry<Platform, Integer> entry : concurrency.entrySet()) {
+      requireBetween("concurrency of " + entry.getKey(), entry.getValue(), 1, 1024);
+    }
+    requireBetween("maxAttempts", maxAttempts, 1, 100);
+    requireBetween("flushSize", flushSize, 1, 10_000);
+    requireNotNegative("retryBackoff", retryBackoff);
+    requireNotNegative("maxRetryBackoff", maxRetryBackoff);
+    requireNotNegative("rateLimitPause", rateLimitPause);
+    requirePositive("lease", lease);
+    requirePositive("idlePoll", idlePoll);
+    requirePositive("flushInterval", flushInterval);
+    requireNotNegative("shutdownGrace", shutdownGrace);
+  }
+
+  public static RunnerSettings defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public int concurrencyOf(Platform platform) {
+    return concurrency.get(platform);
+  }
+
+  /** The wait after a failed attempt number {@code attempt} (from 1) before the next one. */
+  public Duration backoffAfter(int attempt) {
+    Duration wait = retryBackoff;
+    for (int i = 1; i < attempt && wait.compareTo(maxRetryBackoff) < 0; i++) {
+      wait = wait.multipliedBy(2);
+    }
+    return wait.compareTo(maxRetryBackoff) > 0 ? maxRetryBackoff : wait;
+  }
+
+  /** A builder starting from these settings. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.concurrency.putAll(concurrency);
+    builder.maxAttempts = maxAttempts;
+    builder.retryBackoff = retryBackoff;
+    builder.maxRetryBackoff = maxRetryBackoff;
+    builder.rateLimitPause = rateLimitPause;
+    builder.lease = lease;
+    builder.idlePoll = idlePoll;
+    builder.flushSize = flushSize;
+    builder.flushInterval = flushInterval;
+    builder.shutdownGrace = shutdownGrace;
+    return builder;
+  }
+
+  private static void requireBetween(String name, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new InvalidInputException(
+          name + " must be between " + min + " and " + max + ", got " + value);
+    }
+  }
+
+  private static void requireNotNegative(String name, Duration value) {
+    if (value.isNegative()) {
+      throw new InvalidInputException(name + " must not be negative, got " + value);
+    }
+  }
+
+  private static void requirePositive(String name, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new InvalidInputException(name + " must be positive, got " + value);
+    }
+  }
+
+  /** Builds validated {@link RunnerSettings}. */
+  public static final class Builder {
+    private final Map<Platform, Integer> concurrency = new EnumMap<>(Platform.class);
+    private int maxAttempts = 3;
+    private Duration retryBackoff = Duration.ofSeconds(30);
+    private Duration maxRetryBackoff = Duration.ofMinutes(10);
+    private Duration rateLimitPause = Duration.ofSeconds(60);
+    private Duration lease = Duration.ofSeconds(30);
+    private Duration idlePoll = Duration.ofSeconds(1);
+    private int flushSize = 200;
+    private Duration flushInterval = Duration.ofMillis(100);
+    private Duration shutdownGrace = Duration.ofSeconds(10);
+
+    private Builder() {
+      concurrency(4);
+    }
+
+    /** The same concurrency for every platform. */
+    public Builder concurrency(int scrapesInFlight) {
+      for (Platform platform : Platform.values()) {
+        concurrency.put(platform, scrapesInFlight);
+      }
+      return this;
+    }
+
+    public Builder concurrency(Platform platform, int scrapesInFlight) {
+      concurrency.put(platform, scrapesInFlight);
+      return this;
+    }
+
+    public Builder maxAttempts(int attempts) {
+      this.maxAttempts = attempts;
+      return this;
+    }
+
+    public Builder retryBackoff(Duration first, Duration max) {
+      this.retryBackoff = first;
+      this.maxRetryBackoff = max;
+      return this;
+    }
+
+    public Builder rateLimitPause(Duration pause) {
+      this.rateLimitPause = pause;
+      return this;
+    }
+
+    public Builder lease(Duration lease) {
+      this.lease = lease;
+      return this;
+    }
+
+    public Builder idlePoll(Duration poll) {
+      this.idlePoll = poll;
+      return this;
+    }
+
+    public Builder flush(int size, Duration interval) {
+      this.flushSize = size;
+      this.flushInterval = interval;
+      return this;
+    }
+
+    public Builder shutdownGrace(Duration grace) {
+      this.shutdownGrace = grace;
+      return this;
+    }
+
+    public RunnerSettings build() {
+      return new RunnerSettings(
+          concurrency,
+          maxAttempts,
+          retryBackoff,
+          maxRetryBackoff,
+          rateLimitPause,
+          lease,
+          idlePoll,
+          flushSize,
+          flushInterval,
+          shutdownGrace);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.rescrape.core.service;
+
+import io.rescrape.core.domain.InvalidInputException;
+import java.time.Duration;
+
+/**
+ * How the daily trigger behaves around failures and sleep.
+ *
+ * @param retryDelay the wait before trying again when creating the job failed; default 1 min
+ * @param maxSleep the longest the trigger sleeps before looking at the clock again, which bounds
+ *     how late a wall-clock jump can make it; default 1 min
+ * @param missedLookbackDays how far back missed dates are reported at start-up; default 7
+ */
+public record TriggerSettings(Duration retryDelay, Duration maxSleep, int missedLookbackDays) {
+
+  public TriggerSettings {
+    if (retryDelay.isNegative() || retryDelay.isZero()) {
+      throw new InvalidInputException("trigger retryDelay must be positive, got " + retryDelay);
+    }
+    if (maxSleep.isNegative() || maxSleep.isZero()) {
+      throw new InvalidInputException("trigger maxSleep must be positive, got " + maxSleep);
+    }
+    if (missedLookbackDays < 0 || missedLookbackDays > 366) {
+      throw new InvalidInputException(
+          "missedLookbackDays must be between 0 and 366, got " + missedLookbackDays);
+    }
+  }
+
+  public static TriggerSettings defaults() {
+    return new TriggerSettings(Duration.ofMinutes(1), Duration.ofMinutes(1), 7);
+  }
+}

@@ -1,0 +1,108 @@
+package io.rescrape.core.testing;
+
+import io.rescrape.core.domain.Handle;
+import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.Profile;
+import io.rescrape.core.domain.ProfileStats;
+import io.rescrape.core.domain.ScrapeResult;
+import io.rescrape.core.port.ProfileScraper;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A {@link ProfileScraper} that answers from a script instead of the network, for tests. Unless
+ * told otherwise it answers every handle with a successful profile whose counts derive from the
+ * handle. It counts calls per handle and the most calls it saw in flight at once. Thread-safe.
+ */
+public final class FakeProfileScraper implements ProfileScraper {
+
+  private final Platform platform;
+  private final Map<Handle, Deque<ScrapeResult>> scripts = new ConcurrentHashMap<>();
+  private final Map<Handle, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+  private volatile Function<Handle, ScrapeResult> fallback = FakeProfileScraper::profileOf;
+  private volatile Duration latency = Duration.ZERO;
+
+  public FakeProfileScraper(Platform platform) {
+    this.platform = platform;
+  }
+
+  /** The successful answer this fake gives by default: counts derived from the handle. */
+  public static ScrapeResult profileOf(Handle handle) {
+    long seed = Math.abs((long) handle.value().hashCode());
+    ProfileStats stats =
+        new ProfileStats(
+            1_000 + seed % 90_000, 100 + seed % 900, 10 + seed % 500, seed % 1_000_000);
+    return ScrapeResult.ok(
+        new Profile("id-" + handle.value(), handle.value(), "", false, false, stats));
+  }
+
+  /** Answers the next calls for {@code handle} with these results, in order, then as before. */
+  public FakeProfileScraper script(Handle handle, ScrapeResult... results) {
+    scripts.computeIfAbsent(handle, h -> new ArrayDeque<>()).addAll(List.of(results));
+    return this;
+  }
+
+  /** Answers every unscripted call with {@code answer}. */
+  public FakeProfileScraper otherwise(Function<Handle, ScrapeResult> answer) {
+    this.fallback = answer;
+    return this;
+  }
+
+  /** Sleeps this long in every call, to make concurrency visible. */
+  public FakeProfileScraper latency(Duration latency) {
+    this.latency = latency;
+    return this;
+  }
+
+  @Override
+  public Platform platform() {
+    return platform;
+  }
+
+  @Override
+  public ScrapeResult scrape(Handle handle) {
+    calls.computeIfAbsent(handle, h -> new AtomicInteger()).incrementAndGet();
+    int now = inFlight.incrementAndGet();
+    maxInFlight.accumulateAndGet(now, Math::max);
+    try {
+      pause();
+      Deque<ScrapeResult> script = scripts.get(handle);
+      ScrapeResult scripted = script == null ? null : script.pollFirst();
+      return scripted != null ? scripted : fallback.apply(handle);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  public int callsFor(Handle handle) {
+    AtomicInteger count = calls.get(handle);
+    return count == null ? 0 : count.get();
+  }
+
+  public int totalCalls() {
+    return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
+  public int maxInFlight() {
+    return maxInFlight.get();
+  }
+
+  private void pause() {
+    if (latency.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(latency.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

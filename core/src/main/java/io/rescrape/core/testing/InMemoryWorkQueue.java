@@ -1,0 +1,34 @@
+package io.rescrape.core.testing;
+
+import io.rescrape.core.domain.JobId;
+import io.rescrape.core.domain.Lease;
+import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.WorkItem;
+import io.rescrape.core.port.WorkQueue;
+import java.time.Instant;
+import java.util.List;
+
+/** A {@link WorkQueue} over the ledger of an {@link InMemoryJobStore}, for tests and demos. */
+public final class InMemoryWorkQueue implements WorkQueue {
+
+  private final InMemoryJobStore jobs;
+
+  public InMemoryWorkQueue(InMemoryJobStore jobs) {
+    this.jobs = jobs;
+  }
+
+  @Override
+  public void open(JobId job) {
+    // The ledger is the queue: pending items are claimable as soon as they exist.
+  }
+
+  @Override
+  public List<WorkItem> claim(JobId job, Platform platform, int max, Lease lease, Instant now) {
+    return jobs.claim(job, platform, max, lease, now);
+  }
+
+  @Override
+  public int release(JobId job, String owner) {
+    return jobs.release(job, owner);
+  }
+}
