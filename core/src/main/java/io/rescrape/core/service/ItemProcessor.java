@@ -7,6 +7,7 @@ import io.rescrape.core.domain.SchedulePolicy;
 import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.ScrapeResult;
 import io.rescrape.core.domain.WorkItem;
+import io.rescrape.core.event.PlatformPaused;
 import io.rescrape.core.port.ProfileScraper;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,13 +26,19 @@ final class ItemProcessor {
   private final RunnerSettings settings;
   private final PlatformPauses pauses;
   private final Clock clock;
+  private final Events events;
 
   ItemProcessor(
-      SchedulePolicy policy, RunnerSettings settings, PlatformPauses pauses, Clock clock) {
+      SchedulePolicy policy,
+      RunnerSettings settings,
+      PlatformPauses pauses,
+      Clock clock,
+      Events events) {
     this.policy = policy;
     this.settings = settings;
     this.pauses = pauses;
     this.clock = clock;
+    this.events = events;
   }
 
   Processed process(WorkItem item, LocalDate jobDate, ProfileScraper scraper) {
@@ -104,6 +111,7 @@ final class ItemProcessor {
           result.message(),
           platform,
           resumeAt);
+      events.publish(new PlatformPaused(at, platform, resumeAt, result.message()));
     }
     return new Processed(
         item,

@@ -70,7 +70,7 @@ public final class JobRunner {
     this.clock = clock;
     this.events = new Events(listener);
     this.instanceId = instanceId.value();
-    this.processor = new ItemProcessor(policy, settings, pauses, clock);
+    this.processor = new ItemProcessor(policy, settings, pauses, clock, events);
   }
 
   /** The id this instance leases jobs and items under. */

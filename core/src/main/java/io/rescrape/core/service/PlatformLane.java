@@ -102,14 +102,14 @@ final class PlatformLane implements Runnable {
 
   private void dispatchUntilDone() {
     while (!stop.isTriggered()) {
+      int free = awaitIdleWorker();
+      if (free == 0) {
+        continue;
+      }
       Instant now = clock.instant();
       Optional<Instant> paused = pauses.pausedUntil(platform, now);
       if (paused.isPresent()) {
         stop.sleep(shorterOf(settings.idlePoll(), Duration.between(now, paused.get())));
-        continue;
-      }
-      int free = awaitIdleWorker();
-      if (free == 0) {
         continue;
       }
       List<WorkItem> items = claim(free, now);
