@@ -1,0 +1,38 @@
+package io.rescrape.jdbc;
+
+import io.rescrape.core.Rescrape;
+import javax.sql.DataSource;
+
+/**
+ * The JDBC adapters of one database, built together: the usual way to wire Rescrape to PostgreSQL
+ * or H2.
+ *
+ * <pre>{@code
+ * JdbcStores stores = JdbcStores.migrateAndCreate(dataSource);
+ * Rescrape rescrape = stores.builder().scraper(instagram).scraper(tiktok).build();
+ * }</pre>
+ *
+ * @param dialect the database in use
+ * @param creators the creator store
+ * @param jobs the job store with its item ledger
+ * @param queue the work queue over that ledger
+ */
+public record JdbcStores(
+    SqlDialect dialect, JdbcCreatorStore creators, JdbcJobStore jobs, JdbcWorkQueue queue) {
+
+  /** Migrates the schema, then creates the stores; use a pooled data source in production. */
+  public static JdbcStores migrateAndCreate(DataSource dataSource) {
+    SqlDialect dialect = SqlDialect.of(dataSource);
+    RescrapeSchema.migrate(dataSource, dialect);
+    return new JdbcStores(
+        dialect,
+        new JdbcCreatorStore(dataSource, dialect),
+        new JdbcJobStore(dataSource),
+        new JdbcWorkQueue(dataSource, dialect));
+  }
+
+  /** A {@link Rescrape} builder with these stores set. */
+  public Rescrape.Builder builder() {
+    return Rescrape.builder().creatorStore(creators).jobStore(jobs).workQueue(queue);
+  }
+}

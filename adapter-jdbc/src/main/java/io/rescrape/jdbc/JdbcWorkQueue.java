@@ -1,0 +1,178 @@
+package io.rescrape.jdbc;
+
+import static io.rescrape.jdbc.Jdbc.getDate;
+import static io.rescrape.jdbc.Jdbc.setInstant;
+
+import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.CycleDay;
+import io.rescrape.core.domain.Handle;
+import io.rescrape.core.domain.JobId;
+import io.rescrape.core.domain.Lease;
+import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.WorkItem;
+import io.rescrape.core.port.WorkQueue;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * A {@link WorkQueue} over the item ledger itself: claiming an item leases its ledger row. Rows are
+ * picked with {@code FOR UPDATE SKIP LOCKED}, so any number of workers in any number of instances
+ * claim concurrently without waiting on each other and never share an item.
+ */
+public final class JdbcWorkQueue implements WorkQueue {
+
+  private static final String CLAIMABLE =
+      "i.job_id = ? AND i.platform = ?"
+          + " AND ((i.status = 'PENDING' AND (i.not_before IS NULL OR i.not_before <= ?))"
+          + " OR (i.status = 'IN_PROGRESS' AND i.lease_until <= ?))";
+
+  /** PostgreSQL: pick, lease and read back in one statement. */
+  private static final String CLAIM_POSTGRESQL =
+      "WITH picked AS (SELECT i.job_id, i.creator_id FROM rescrape_job_items i WHERE "
+          + CLAIMABLE
+          + " AND EXISTS (SELECT 1 FROM rescrape_jobs j WHERE j.id = i.job_id"
+          + " AND j.status = 'RUNNING') LIMIT ? FOR UPDATE OF i SKIP LOCKED)"
+          + " UPDATE rescrape_job_items t SET status = 'IN_PROGRESS', lease_owner = ?,"
+          + " lease_until = ?, attempts = t.attempts + 1 FROM picked p, rescrape_creators c"
+          + " WHERE t.job_id = p.job_id AND t.creator_id = p.creator_id AND c.id = t.creator_id"
+          + " RETURNING t.creator_id, c.handle, c.cycle_day, c.next_due, t.attempts";
+
+  private final Jdbc jdbc;
+  private final SqlDialect dialect;
+
+  public JdbcWorkQueue(DataSource dataSource, SqlDialect dialect) {
+    this.jdbc = new Jdbc(dataSource);
+    this.dialect = dialect;
+  }
+
+  @Override
+  public void open(JobId job) {
+    // The ledger is the queue: a pending row is claimable the moment it exists.
+  }
+
+  @Override
+  public List<WorkItem> claim(JobId job, Platform platform, int max, Lease lease, Instant now) {
+    return jdbc.inTransaction(
+        "claim " + platform + " items of job " + job,
+        connection ->
+            dialect == SqlDialect.POSTGRESQL
+                ? claimInOneStatement(connection, job, platform, max, lease, now)
+                : claimInSteps(connection, job, platform, max, lease, now));
+  }
+
+  private static List<WorkItem> claimInOneStatement(
+      Connection connection, JobId job, Platform platform, int max, Lease lease, Instant now)
+      throws SQLException {
+    return Jdbc.query(
+        connection,
+        CLAIM_POSTGRESQL,
+        s -> {
+          int next = bindClaimable(s, 1, job, platform, now);
+          s.setInt(next++, max);
+          s.setString(next++, lease.owner());
+          setInstant(s, next, lease.until());
+        },
+        row -> workItem(job, platform, row));
+  }
+
+  /** H2 cannot lock rows in a subquery, so it picks, leases and reads back in three steps. */
+  private static List<WorkItem> claimInSteps(
+      Connection connection, JobId job, Platform platform, int max, Lease lease, Instant now)
+      throws SQLException {
+    if (!isRunning(connection, job)) {
+      return List.of();
+    }
+    List<Long> ids =
+        Jdbc.query(
+            connection,
+            "SELECT i.creator_id FROM rescrape_job_items i WHERE "
+                + CLAIMABLE
+                + " FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED",
+            s -> s.setInt(bindClaimable(s, 1, job, platform, now), max),
+            row -> row.getLong(1));
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+    Jdbc.update(
+        connection,
+        "UPDATE rescrape_job_items SET status = 'IN_PROGRESS', lease_owner = ?,"
+            + " lease_until = ?, attempts = attempts + 1 WHERE job_id = ? AND creator_id IN ("
+            + in
+            + ")",
+        s -> {
+          s.setString(1, lease.owner());
+          setInstant(s, 2, lease.until());
+          s.setLong(3, job.value());
+          bindIds(s, 4, ids);
+        });
+    return Jdbc.query(
+        connection,
+        "SELECT i.creator_id, c.handle, c.cycle_day, c.next_due, i.attempts"
+            + " FROM rescrape_job_items i JOIN rescrape_creators c ON c.id = i.creator_id"
+            + " WHERE i.job_id = ? AND i.creator_id IN ("
+            + in
+            + ")",
+        s -> {
+          s.setLong(1, job.value());
+          bindIds(s, 2, ids);
+        },
+        row -> workItem(job, platform, row));
+  }
+
+  private static boolean isRunning(Connection connection, JobId job) throws SQLException {
+    return !Jdbc.query(
+            connection,
+            "SELECT 1 FROM rescrape_jobs WHERE id = ? AND status = 'RUNNING'",
+            s -> s.setLong(1, job.value()),
+            row -> true)
+        .isEmpty();
+  }
+
+  @Override
+  public int release(JobId job, String owner) {
+    return jdbc.update(
+        "release the items instance " + owner + " holds in job " + job,
+        "UPDATE rescrape_job_items SET status = 'PENDING', lease_owner = NULL,"
+            + " lease_until = NULL, attempts = GREATEST(attempts - 1, 0)"
+            + " WHERE job_id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?",
+        s -> {
+          s.setLong(1, job.value());
+          s.setString(2, owner);
+        });
+  }
+
+  private static int bindClaimable(
+      java.sql.PreparedStatement s, int index, JobId job, Platform platform, Instant now)
+      throws SQLException {
+    s.setLong(index++, job.value());
+    s.setString(index++, platform.id());
+    setInstant(s, index++, now);
+    setInstant(s, index++, now);
+    return index;
+  }
+
+  private static void bindIds(java.sql.PreparedStatement s, int index, List<Long> ids)
+      throws SQLException {
+    for (Long id : ids) {
+      s.setLong(index++, id);
+    }
+  }
+
+  private static WorkItem workItem(JobId job, Platform platform, ResultSet row)
+      throws SQLException {
+    return new WorkItem(
+        job,
+        new CreatorId(row.getLong("creator_id")),
+        platform,
+        new Handle(row.getString("handle")),
+        new CycleDay(row.getInt("cycle_day")),
+        getDate(row, "next_due"),
+        row.getInt("attempts"));
+  }
+}
