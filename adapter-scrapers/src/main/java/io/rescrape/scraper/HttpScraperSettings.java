@@ -1,0 +1,170 @@
+package io.rescrape.scraper;
+
+import io.rescrape.core.domain.InvalidInputException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How an HTTP profile scraper reaches its platform. Build one with {@link #builder(URI)}; every
+ * setting but the base URI has a documented default.
+ *
+ * @param baseUri where the platform answers, for example {@code https://www.instagram.com}; http or
+ *     https, with a host, without query or fragment; a path is kept, so a scraper can be pointed at
+ *     a prefix such as {@code http://127.0.0.1:8080/instagram}
+ * @param requestTimeout the longest one request may take until its answer arrives; default 10 s
+ * @param connectTimeout the longest opening a connection may take; default 5 s; ignored when an
+ *     {@code httpClient} is given, which brings its own
+ * @param userAgent the {@code User-Agent} header; default {@value #DEFAULT_USER_AGENT}
+ * @param headers extra request headers, sent on every request; one of these replaces a default
+ *     header of the same name (such as {@code Accept} or {@code User-Agent}); default none
+ * @param httpClient a client to share between scrapers, or null to let each scraper build its own
+ *     that does not follow redirects; a shared client should not follow redirects either, or a
+ *     redirect to a login page is only seen as the login page it leads to
+ * @param clock the clock against which an HTTP-date in a {@code Retry-After} header is measured;
+ *     default the system clock in UTC
+ */
+public record HttpScraperSettings(
+    URI baseUri,
+    Duration requestTimeout,
+    Duration connectTimeout,
+    String userAgent,
+    Map<String, String> headers,
+    @Nullable HttpClient httpClient,
+    Clock clock) {
+
+  /** The {@code User-Agent} sent unless another is configured. */
+  public static final String DEFAULT_USER_AGENT = "Rescrape";
+
+  /**
+   * Validates the settings; prefer {@link #builder(URI)}, which fills in the defaults.
+   *
+   * @throws InvalidInputException naming the first setting that is not acceptable
+   */
+  public HttpScraperSettings {
+    requireWebUri(baseUri);
+    requirePositive("requestTimeout", requestTimeout);
+    requirePositive("connectTimeout", connectTimeout);
+    if (userAgent.isBlank()) {
+      throw new InvalidInputException("userAgent must not be blank");
+    }
+    headers = Map.copyOf(headers);
+    headers.forEach((name, value) -> requireSendable(baseUri, name, value));
+  }
+
+  /**
+   * Starts settings for a platform that answers at {@code baseUri}.
+   *
+   * @see #baseUri()
+   */
+  public static Builder builder(URI baseUri) {
+    return new Builder(baseUri);
+  }
+
+  /**
+   * Starts settings for a platform that answers at {@code baseUri}, as a user typed it.
+   *
+   * @throws InvalidInputException when {@code baseUri} is not a URI
+   */
+  public static Builder builder(String baseUri) {
+    try {
+      return new Builder(new URI(baseUri.strip()));
+    } catch (URISyntaxException e) {
+      throw new InvalidInputException("base URI '" + baseUri + "' is not a URI: " + e.getReason());
+    }
+  }
+
+  private static void requireWebUri(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    boolean web = scheme.equals("http") || scheme.equals("https");
+    if (!web || uri.getHost() == null) {
+      throw new InvalidInputException(
+          "base URI '" + uri + "' must be an http or https URI with a host");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new InvalidInputException("base URI '" + uri + "' must not have a query or a fragment");
+    }
+  }
+
+  private static void requirePositive(String name, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new InvalidInputException(name + " must be positive, got " + value);
+    }
+  }
+
+  private static void requireSendable(URI uri, String name, String value) {
+    try {
+      HttpRequest.newBuilder(uri).setHeader(name, value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("header '" + name + "' cannot be sent: " + e.getMessage());
+    }
+  }
+
+  /** Builds validated {@link HttpScraperSettings}. */
+  public static final class Builder {
+    private final URI baseUri;
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private String userAgent = DEFAULT_USER_AGENT;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private @Nullable HttpClient httpClient;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(URI baseUri) {
+      this.baseUri = baseUri;
+    }
+
+    /** The longest one request may take until its answer arrives; default 10 s. */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = timeout;
+      return this;
+    }
+
+    /** The longest opening a connection may take; default 5 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    /** The {@code User-Agent} header; default {@value HttpScraperSettings#DEFAULT_USER_AGENT}. */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /** Sends this header on every request, replacing any earlier value of the same name. */
+    public Builder header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    /** Sends every request through this client instead of one the scraper builds. */
+    public Builder httpClient(HttpClient client) {
+      this.httpClient = client;
+      return this;
+    }
+
+    /** The clock for {@code Retry-After} dates; default the system clock in UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Validates and builds the settings.
+     *
+     * @throws InvalidInputException naming the first setting that is not acceptable
+     */
+    public HttpScraperSettings build() {
+      return new HttpScraperSettings(
+          baseUri, requestTimeout, connectTimeout, userAgent, headers, httpClient, clock);
+    }
+  }
+}

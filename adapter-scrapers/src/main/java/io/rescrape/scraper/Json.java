@@ -1,0 +1,112 @@
+package io.rescrape.scraper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the few JSON fields a scraper needs. A field that is absent or null reads as null; a field
+ * that is present with the wrong type means the platform changed its answer.
+ */
+final class Json {
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+
+  private Json() {}
+
+  /** Parses a JSON object. */
+  static JsonNode parseObject(String json, String what) {
+    JsonNode root = parse(json, what);
+    if (root == null || !root.isObject()) {
+      throw new UnexpectedStructureException(what + " is not a JSON object");
+    }
+    return root;
+  }
+
+  private static @Nullable JsonNode parse(String json, String what) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UnexpectedStructureException(what + " is not valid JSON");
+    }
+  }
+
+  /** The object at {@code field}, which must be there. */
+  static JsonNode object(JsonNode parent, String field, String path) {
+    JsonNode node = parent.path(field);
+    if (!node.isObject()) {
+      throw new UnexpectedStructureException("no " + path + " object");
+    }
+    return node;
+  }
+
+  /** The object at {@code field} if there is one. */
+  static @Nullable JsonNode optionalObject(JsonNode parent, String field, String path) {
+    JsonNode node = parent.path(field);
+    if (isAbsent(node)) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw new UnexpectedStructureException(path + " is not an object");
+    }
+    return node;
+  }
+
+  static @Nullable String text(JsonNode parent, String field) {
+    JsonNode node = parent.path(field);
+    if (isAbsent(node)) {
+      return null;
+    }
+    if (!node.isValueNode()) {
+      throw new UnexpectedStructureException(field + " is not a value");
+    }
+    return node.asText();
+  }
+
+  static @Nullable Boolean flag(JsonNode parent, String field) {
+    JsonNode node = parent.path(field);
+    if (isAbsent(node)) {
+      return null;
+    }
+    if (!node.isBoolean()) {
+      throw new UnexpectedStructureException(field + " is not true or false");
+    }
+    return node.booleanValue();
+  }
+
+  /** A count given as a JSON number or as a string of digits. */
+  static @Nullable Long count(JsonNode parent, String field) {
+    return count(parent, field, field);
+  }
+
+  /** A count given as a JSON number or as a string of digits, named {@code path} in errors. */
+  static @Nullable Long count(JsonNode parent, String field, String path) {
+    JsonNode node = parent.path(field);
+    if (isAbsent(node)) {
+      return null;
+    }
+    Long count = asCount(node);
+    if (count == null) {
+      throw new UnexpectedStructureException(
+          path + " is not a count: " + Bodies.excerpt(node.toString(), 40));
+    }
+    return count;
+  }
+
+  private static @Nullable Long asCount(JsonNode node) {
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      return node.longValue();
+    }
+    boolean digits = node.isTextual() && DIGITS.matcher(node.textValue()).matches();
+    return digits ? Long.parseLong(node.textValue()) : null;
+  }
+
+  static boolean isAbsent(JsonNode node) {
+    return node.isMissingNode() || node.isNull();
+  }
+}

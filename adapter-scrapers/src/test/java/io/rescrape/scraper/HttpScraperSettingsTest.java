@@ -1,0 +1,90 @@
+package io.rescrape.scraper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rescrape.core.domain.InvalidInputException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HttpScraperSettingsTest {
+
+  private static final URI BASE = URI.create("https://127.0.0.1:8443/instagram");
+
+  @Test
+  void should_apply_the_documented_defaults_when_only_the_base_uri_is_given() {
+    HttpScraperSettings settings = HttpScraperSettings.builder(BASE).build();
+
+    assertThat(settings)
+        .extracting(
+            HttpScraperSettings::requestTimeout,
+            HttpScraperSettings::connectTimeout,
+            HttpScraperSettings::userAgent,
+            HttpScraperSettings::headers,
+            HttpScraperSettings::httpClient)
+        .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(5), "Rescrape", Map.of(), null);
+  }
+
+  @Test
+  void should_accept_a_base_uri_typed_as_text_when_it_is_http() {
+    HttpScraperSettings settings = HttpScraperSettings.builder(" http://127.0.0.1:8080/ ").build();
+
+    assertThat(settings.baseUri()).isEqualTo(URI.create("http://127.0.0.1:8080/"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ftp://127.0.0.1/", "localhost:8080", "/instagram", "file:///tmp/x"})
+  void should_reject_the_base_uri_when_it_is_not_http_with_a_host(String uri) {
+    HttpScraperSettings.Builder builder = HttpScraperSettings.builder(uri);
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("base URI '" + uri + "' must be an http or https URI with a host");
+  }
+
+  @Test
+  void should_reject_the_base_uri_when_it_has_a_query() {
+    HttpScraperSettings.Builder builder = HttpScraperSettings.builder("http://127.0.0.1/?a=b");
+
+    assertThatThrownBy(builder::build).isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void should_reject_the_base_uri_when_the_text_is_not_a_uri() {
+    assertThatThrownBy(() -> HttpScraperSettings.builder("http://bad host/"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("base URI 'http://bad host/' is not a URI");
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, -1})
+  void should_reject_the_request_timeout_when_not_positive(long millis) {
+    HttpScraperSettings.Builder builder =
+        HttpScraperSettings.builder(BASE).requestTimeout(Duration.ofMillis(millis));
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("requestTimeout must be positive");
+  }
+
+  @Test
+  void should_reject_a_header_when_http_client_cannot_send_it() {
+    HttpScraperSettings.Builder builder =
+        HttpScraperSettings.builder(BASE).header("Host", "elsewhere.test");
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("header 'Host' cannot be sent");
+  }
+
+  @Test
+  void should_reject_the_user_agent_when_blank() {
+    HttpScraperSettings.Builder builder = HttpScraperSettings.builder(BASE).userAgent(" ");
+
+    assertThatThrownBy(builder::build).isInstanceOf(InvalidInputException.class);
+  }
+}
