@@ -39,6 +39,33 @@ public final class TestDatabases {
         () -> execute(url, "DROP SCHEMA " + schema + " CASCADE"));
   }
 
+  /**
+   * A fresh, empty schema on the test PostgreSQL, for code that builds its own connections from a
+   * JDBC URL. Closing it drops the schema.
+   */
+  public static PostgresSchema postgresSchema() {
+    String url = postgresUrl();
+    String schema = "rescrape_test_" + UUID.randomUUID().toString().replace("-", "");
+    execute(url, "CREATE SCHEMA " + schema);
+    String separator = url.contains("?") ? "&" : "?";
+    return new PostgresSchema(
+        url + separator + "currentSchema=" + schema,
+        () -> execute(url, "DROP SCHEMA " + schema + " CASCADE"));
+  }
+
+  /**
+   * A schema of its own on the test PostgreSQL.
+   *
+   * @param jdbcUrl a URL whose connections use that schema
+   * @param dropper drops the schema
+   */
+  public record PostgresSchema(String jdbcUrl, Runnable dropper) implements AutoCloseable {
+    @Override
+    public void close() {
+      dropper.run();
+    }
+  }
+
   /** A fresh in-memory H2 database, with a pool of {@code connections}. */
   public static TestDatabase h2(int connections) {
     String url =

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -118,10 +119,10 @@ final class JobRun {
                 .build());
     long renewEvery = Math.max(1, settings.lease().toMillis() / 3);
     housekeeping.scheduleWithFixedDelay(
-        this::renewLease, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        withJobInLogs(this::renewLease), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
     long flushEvery = settings.flushInterval().toMillis();
     housekeeping.scheduleWithFixedDelay(
-        recorder::flushQuietly, flushEvery, flushEvery, TimeUnit.MILLISECONDS);
+        withJobInLogs(recorder::flushQuietly), flushEvery, flushEvery, TimeUnit.MILLISECONDS);
     try {
       Set<Platform> unserved = EnumSet.noneOf(Platform.class);
       List<Thread> lanes = new ArrayList<>();
@@ -142,6 +143,17 @@ final class JobRun {
     } finally {
       housekeeping.shutdownNow();
     }
+  }
+
+  private Runnable withJobInLogs(Runnable task) {
+    return () -> {
+      MDC.put("job", job.id().toString());
+      try {
+        task.run();
+      } finally {
+        MDC.remove("job");
+      }
+    };
   }
 
   private Thread startLane(ProfileScraper scraper, ResultRecorder recorder) {
@@ -230,9 +242,9 @@ final class JobRun {
     switch (status) {
       case COMPLETED ->
           log.info(
-              "Job {} completed in {}: {} done, {} failed{}, {} skipped",
+              "Job {} completed in {} s: {} done, {} failed{}, {} skipped",
               job.id(),
-              took,
+              String.format(Locale.ROOT, "%.1f", took.toMillis() / 1000.0),
               progress.done(),
               progress.failed(),
               failureSummary(),

@@ -117,7 +117,9 @@ final class PlatformLane implements Runnable {
         if (isFinished()) {
           return;
         }
-        stop.sleep(settings.idlePoll());
+        if (!awaitBusyWorkers()) {
+          stop.sleep(settings.idlePoll());
+        }
         continue;
       }
       items.forEach(this::dispatch);
@@ -136,6 +138,25 @@ final class PlatformLane implements Runnable {
       stop.trigger();
       return 0;
     }
+  }
+
+  /**
+   * Waits, up to one idle poll, for this lane's busy workers to finish, since their results may be
+   * all that is left. Returns false when none was busy, so there was nothing to wait for.
+   */
+  private boolean awaitBusyWorkers() {
+    if (idle.availablePermits() == workers) {
+      return false;
+    }
+    try {
+      if (idle.tryAcquire(workers, settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS)) {
+        idle.release(workers);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop.trigger();
+    }
+    return true;
   }
 
   private List<WorkItem> claim(int max, Instant now) {

@@ -1,0 +1,161 @@
+package io.rescrape.example;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.rescrape.core.Rescrape;
+import io.rescrape.core.domain.InvalidInputException;
+import io.rescrape.core.domain.Platform;
+import io.rescrape.core.port.ProfileScraper;
+import io.rescrape.core.service.RunnerSettings;
+import io.rescrape.example.demo.DemoPlatform;
+import io.rescrape.jdbc.JdbcStores;
+import io.rescrape.scraper.HttpInstagramScraper;
+import io.rescrape.scraper.HttpScraperSettings;
+import io.rescrape.scraper.HttpTikTokScraper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a command needs, wired from its options: the clock, the database and its stores, the
+ * scrapers (real platforms, or the demo platform), and Rescrape itself. This is the one place that
+ * shows how the modules fit together.
+ */
+public final class AppEnvironment implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(AppEnvironment.class);
+
+  private final Clock clock;
+  private final HikariDataSource dataSource;
+  private final JdbcStores stores;
+  private final @Nullable DemoPlatform demoPlatform;
+  private final Rescrape rescrape;
+
+  private AppEnvironment(Settings settings) {
+    this.clock = clock(settings.now());
+    this.dataSource = dataSource(settings);
+    try {
+      this.stores = JdbcStores.migrateAndCreate(dataSource);
+      this.demoPlatform = settings.demo() ? DemoPlatform.start(settings.demoLatency()) : null;
+      this.rescrape = rescrape(settings);
+      if (settings.demo()) {
+        DemoSeed.seedIfEmpty(rescrape);
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /**
+   * What the environment is built from.
+   *
+   * @param dataDir where the embedded database and the log live
+   * @param db a JDBC URL, or null for the embedded H2 file database in {@code dataDir}
+   * @param now the instant the clock starts at, or null for the system clock
+   * @param demo whether to seed demo creators and scrape the local demo platform
+   * @param demoLatency how long the demo platform takes per profile
+   * @param workers scrapes in flight per platform
+   * @param instagramUrl the base URL of Instagram, when not in demo mode
+   * @param tiktokUrl the base URL of TikTok, when not in demo mode
+   */
+  public record Settings(
+      Path dataDir,
+      @Nullable String db,
+      @Nullable Instant now,
+      boolean demo,
+      Duration demoLatency,
+      int workers,
+      URI instagramUrl,
+      URI tiktokUrl) {}
+
+  public static AppEnvironment open(Settings settings) {
+    return new AppEnvironment(settings);
+  }
+
+  public Rescrape rescrape() {
+    return rescrape;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public JdbcStores stores() {
+    return stores;
+  }
+
+  @Override
+  public void close() {
+    if (rescrape != null) {
+      rescrape.close();
+    }
+    if (demoPlatform != null) {
+      demoPlatform.close();
+    }
+    dataSource.close();
+  }
+
+  /** The system clock, or one that starts at {@code now} and runs on from there. */
+  private static Clock clock(@Nullable Instant now) {
+    Clock system = Clock.systemUTC();
+    return now == null ? system : Clock.offset(system, Duration.between(system.instant(), now));
+  }
+
+  private static HikariDataSource dataSource(Settings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.db() != null ? settings.db() : embeddedUrl(settings.dataDir()));
+    config.setMaximumPoolSize(Math.max(8, settings.workers() + 4));
+    config.setPoolName("rescrape");
+    config.setInitializationFailTimeout(-1);
+    config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new InvalidInputException(
+          "cannot use database " + config.getJdbcUrl() + ": " + e.getMessage());
+    }
+  }
+
+  private static String embeddedUrl(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+    }
+    Path file = dataDir.toAbsolutePath().resolve("rescrape");
+    return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000";
+  }
+
+  private Rescrape rescrape(Settings settings) {
+    List<ProfileScraper> scrapers = scrapers(settings);
+    return stores
+        .builder()
+        .clock(clock)
+        .scrapers(scrapers)
+        .runner(RunnerSettings.builder().concurrency(settings.workers()).build())
+        .build();
+  }
+
+  private List<ProfileScraper> scrapers(Settings settings) {
+    URI instagram = settings.instagramUrl();
+    URI tiktok = settings.tiktokUrl();
+    if (demoPlatform != null) {
+      instagram = demoPlatform.baseUri(Platform.INSTAGRAM);
+      tiktok = demoPlatform.baseUri(Platform.TIKTOK);
+      log.info("Demo mode: scraping the local demo platform on port {}", demoPlatform.port());
+    }
+    return List.of(
+        new HttpInstagramScraper(HttpScraperSettings.builder(instagram).build()),
+        new HttpTikTokScraper(HttpScraperSettings.builder(tiktok).build()));
+  }
+}

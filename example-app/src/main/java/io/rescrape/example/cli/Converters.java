@@ -1,0 +1,60 @@
+package io.rescrape.example.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Parses the option values that picocli does not know. */
+final class Converters {
+
+  private Converters() {}
+
+  /** An ISO-8601 instant, or a date-time with an offset. */
+  static final class InstantConverter implements ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      try {
+        return OffsetDateTime.parse(value.strip()).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not an instant; expected e.g. 2025-08-27T09:00:00Z");
+      }
+    }
+  }
+
+  /** {@code 2.5s}, {@code 250ms}, {@code 1m}, {@code 0}, or ISO-8601 such as {@code PT2.5S}. */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
+
+    @Override
+    public Duration convert(String value) {
+      String text = value.strip().toLowerCase(Locale.ROOT);
+      Matcher matcher = SHORT.matcher(text);
+      try {
+        if (matcher.matches()) {
+          double amount = Double.parseDouble(matcher.group(1));
+          String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+          return Duration.ofNanos(Math.round(amount * nanosPer(unit)));
+        }
+        return Duration.parse(value.strip());
+      } catch (DateTimeParseException | ArithmeticException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a duration; expected e.g. 2.5s, 250ms or 1m");
+      }
+    }
+
+    private static double nanosPer(String unit) {
+      return switch (unit) {
+        case "ms" -> 1e6;
+        case "m" -> 60e9;
+        default -> 1e9;
+      };
+    }
+  }
+}

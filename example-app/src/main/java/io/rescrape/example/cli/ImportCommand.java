@@ -1,0 +1,144 @@
+package io.rescrape.example.cli;
+
+import io.rescrape.core.domain.InvalidInputException;
+import io.rescrape.core.service.CreatorImport;
+import io.rescrape.core.service.ImportOutcome;
+import io.rescrape.example.AppEnvironment;
+import io.rescrape.example.csv.CreatorCsv;
+import io.rescrape.example.output.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Imports creators from a CSV file, streaming it in batches. */
+@Command(
+    name = "import",
+    description =
+        "Import creators from CSV (platform,handle[,last_scraped_at]). Bad rows are reported by"
+            + " line and skipped; the good rows are imported. New creators join the least-loaded"
+            + " day.")
+final class ImportCommand extends EnvironmentCommand {
+
+  private static final int BATCH = 1_000;
+  private static final int LISTED = 1_000;
+
+  @Parameters(paramLabel = "FILE", description = "The CSV file, UTF-8.")
+  Path file;
+
+  @Override
+  int run(AppEnvironment environment) {
+    ImportReport report = new ImportReport(file.toString());
+    CreatorImport creatorImport = environment.rescrape().creators().startImport();
+    List<CreatorCsv.Parsed> batch = new ArrayList<>(BATCH);
+    try (Reader reader = utf8(file)) {
+      new CreatorCsv(reader)
+          .forEachRow(
+              row -> {
+                if (row instanceof CreatorCsv.Rejected rejected) {
+                  report.reject(rejected.line(), rejected.reason());
+                  return;
+                }
+                batch.add((CreatorCsv.Parsed) row);
+                if (batch.size() == BATCH) {
+                  flush(creatorImport, batch, report);
+                }
+              });
+      flush(creatorImport, batch, report);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("file not found: " + file);
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException("cannot read " + file + ": it is not UTF-8 text");
+    } catch (IOException | UncheckedIOException e) {
+      throw new InvalidInputException("cannot read " + file + ": " + e.getMessage());
+    }
+    print(report);
+    return report.rejectedCount == 0 ? ExitCodes.OK : ExitCodes.ROWS_REJECTED;
+  }
+
+  private static Reader utf8(Path file) throws IOException {
+    return new java.io.InputStreamReader(
+        Files.newInputStream(file),
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+
+  private static void flush(
+      CreatorImport creatorImport, List<CreatorCsv.Parsed> batch, ImportReport report) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<ImportOutcome> outcomes =
+        creatorImport.add(batch.stream().map(CreatorCsv.Parsed::creator).toList());
+    for (int i = 0; i < outcomes.size(); i++) {
+      report.record(batch.get(i).line(), outcomes.get(i));
+    }
+    batch.clear();
+  }
+
+  private void print(ImportReport report) {
+    if (common.json()) {
+      Json.print(out(), report);
+      return;
+    }
+    PrintWriter out = out();
+    out.printf(
+        "Imported %,d creators from %s; %,d already scheduled; %,d rows rejected%n",
+        report.added, report.file, report.duplicates, report.rejectedCount);
+    for (ImportReport.RejectedRow row : report.rejected) {
+      out.printf("  line %d: %s%n", row.line(), row.reason());
+    }
+    if (report.rejectedCount > report.rejected.size()) {
+      out.printf("  ... and %,d more%n", report.rejectedCount - report.rejected.size());
+    }
+    out.flush();
+  }
+
+  /** What an import did, as printed and as JSON. */
+  static final class ImportReport {
+    public final String file;
+    public long added;
+    public long duplicates;
+    public long rejectedCount;
+    public final List<RejectedRow> rejected = new ArrayList<>();
+
+    ImportReport(String file) {
+      this.file = file;
+    }
+
+    void record(int line, ImportOutcome outcome) {
+      switch (outcome.status()) {
+        case ADDED -> added++;
+        case DUPLICATE -> duplicates++;
+        case REJECTED -> reject(line, outcome.detail());
+      }
+    }
+
+    void reject(int line, String reason) {
+      rejectedCount++;
+      if (rejected.size() < LISTED) {
+        rejected.add(new RejectedRow(line, reason));
+      }
+    }
+
+    /**
+     * A row that was not imported.
+     *
+     * @param line its line number
+     * @param reason why
+     */
+    record RejectedRow(int line, String reason) {}
+  }
+}

@@ -1,0 +1,90 @@
+package io.rescrape.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rescrape.jdbc.testing.TestDatabases;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command and what a newcomer sees. */
+class RunDailyCliTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dataDir;
+
+  @Test
+  void should_create_and_complete_the_reference_wednesday_job() throws Exception {
+    Cli.Result result = new Cli(dataDir).demo("run-daily");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains("Created job 1: Daily rescrape - 292 creators due (2025-08-27)")
+        .containsPattern("Job 1 COMPLETED: \\d+ succeeded, \\d+ failed, 0 skipped, 0 not finished")
+        .contains("Failed by reason: ");
+    JsonNode job = lastJob(new Cli(dataDir));
+    assertThat(job.get("succeeded").asLong() + job.get("failed").asLong()).isEqualTo(292);
+    assertThat(job.get("failuresByReason").fieldNames())
+        .toIterable()
+        .isSubsetOf("NOT_FOUND", "PRIVATE");
+  }
+
+  @Test
+  void should_reuse_the_job_of_the_date_when_run_again() throws Exception {
+    Cli cli = new Cli(dataDir);
+    cli.demo("run-daily");
+
+    Cli.Result again = cli.demo("run-daily");
+
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).contains("Reusing COMPLETED job 1: Daily rescrape - 292 creators due");
+    assertThat(JSON.readTree(cli.run("jobs", "--json").out())).hasSize(1);
+  }
+
+  @Test
+  void should_print_the_finished_job_as_json() throws Exception {
+    Cli.Result result = new Cli(dataDir).demo("run-daily", "--json");
+
+    JsonNode job = JSON.readTree(result.out());
+    assertThat(job.get("description").asText())
+        .isEqualTo("Daily rescrape - 292 creators due (2025-08-27)");
+    assertThat(job.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(job.get("type").asText()).isEqualTo("daily_rescrape");
+    assertThat(job.get("failedCreators").get(0).get("reason").asText())
+        .isIn("NOT_FOUND", "PRIVATE");
+  }
+
+  @Test
+  void should_run_the_demo_on_postgresql_too() {
+    try (TestDatabases.PostgresSchema schema = TestDatabases.postgresSchema()) {
+      Cli.Result result = new Cli(dataDir).demo("run-daily", "--db", schema.jdbcUrl());
+
+      assertThat(result.exitCode()).isZero();
+      assertThat(result.out()).contains("Job 1 COMPLETED");
+    }
+  }
+
+  @Test
+  void should_say_so_when_nothing_is_due() {
+    Cli.Result result =
+        new Cli(dataDir)
+            .run(
+                "run-daily",
+                "--now",
+                "2025-08-27T09:00:00Z",
+                "--instagram-url",
+                "http://127.0.0.1:9",
+                "--tiktok-url",
+                "http://127.0.0.1:9");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("No creator is due on 2025-08-27; no daily job created.");
+  }
+
+  private static JsonNode lastJob(Cli cli) throws Exception {
+    return JSON.readTree(cli.run("jobs", "--json").out()).get(0);
+  }
+}
