@@ -348,21 +348,19 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public Map<Platform, JobProgress> progressByPlatform(JobId id) {
-    Map<Platform, long[]> counts = new EnumMap<>(Platform.class);
+    Map<Platform, Map<ItemStatus, Long>> counts = new EnumMap<>(Platform.class);
     jdbc.query(
         "count the items of job " + id,
         "SELECT platform, status, COUNT(*) FROM rescrape_job_items WHERE job_id = ?"
             + " GROUP BY platform, status",
         s -> s.setLong(1, id.value()),
-        row -> {
-          long[] byStatus =
-              counts.computeIfAbsent(
-                  Platform.parse(row.getString(1)), p -> new long[ItemStatus.values().length]);
-          byStatus[ItemStatus.valueOf(row.getString(2)).ordinal()] = row.getLong(3);
-          return null;
-        });
+        row ->
+            counts
+                .computeIfAbsent(
+                    Platform.parse(row.getString(1)), p -> new EnumMap<>(ItemStatus.class))
+                .put(ItemStatus.valueOf(row.getString(2)), row.getLong(3)));
     Map<Platform, JobProgress> progress = new EnumMap<>(Platform.class);
-    counts.forEach((platform, c) -> progress.put(platform, toProgress(c)));
+    counts.forEach((platform, byStatus) -> progress.put(platform, JobProgress.of(byStatus)));
     return progress;
   }
 
@@ -400,15 +398,6 @@ public final class JdbcJobStore implements JobStore {
                 row.getString("message") == null ? "" : row.getString("message"),
                 row.getInt("attempts"),
                 getInstant(row, "finished_at")));
-  }
-
-  private static JobProgress toProgress(long[] c) {
-    return new JobProgress(
-        c[ItemStatus.PENDING.ordinal()],
-        c[ItemStatus.IN_PROGRESS.ordinal()],
-        c[ItemStatus.DONE.ordinal()],
-        c[ItemStatus.FAILED.ordinal()],
-        c[ItemStatus.SKIPPED.ordinal()]);
   }
 
   private static DailyJob job(ResultSet row) throws SQLException {

@@ -27,6 +27,18 @@ public record Creator(
     @Nullable Profile profile,
     Instant addedAt) {
 
+  /** This creator after a visit: its new due date, scrape time and what the visit learned. */
+  public Creator visited(CreatorVisit visit) {
+    Profile learned = visit.profile() == null ? profile : visit.profile().orElse(profile);
+    return new Creator(
+        id, platform, handle, day, visit.nextDue(), visit.scrapedAt(), learned, addedAt);
+  }
+
+  /** This creator on another cycle day and due date, as a rebalance leaves it. */
+  public Creator rescheduled(CycleDay newDay, @Nullable LocalDate newNextDue) {
+    return new Creator(id, platform, handle, newDay, newNextDue, lastScrapedAt, profile, addedAt);
+  }
+
   /** Whether it belongs in the daily job of {@code date}. */
   public boolean isDueOn(LocalDate date) {
     return SchedulePolicy.isDue(nextDue, date);

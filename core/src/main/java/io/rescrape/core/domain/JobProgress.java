@@ -1,5 +1,7 @@
 package io.rescrape.core.domain;
 
+import java.util.Map;
+
 /**
  * How far a job has come, counted from its item ledger.
  *
@@ -12,6 +14,16 @@ package io.rescrape.core.domain;
 public record JobProgress(long pending, long inProgress, long done, long failed, long skipped) {
 
   public static final JobProgress EMPTY = new JobProgress(0, 0, 0, 0, 0);
+
+  /** Progress from item counts by status; statuses absent from the map count 0. */
+  public static JobProgress of(Map<ItemStatus, Long> counts) {
+    return new JobProgress(
+        counts.getOrDefault(ItemStatus.PENDING, 0L),
+        counts.getOrDefault(ItemStatus.IN_PROGRESS, 0L),
+        counts.getOrDefault(ItemStatus.DONE, 0L),
+        counts.getOrDefault(ItemStatus.FAILED, 0L),
+        counts.getOrDefault(ItemStatus.SKIPPED, 0L));
+  }
 
   public long total() {
     return pending + inProgress + finished();

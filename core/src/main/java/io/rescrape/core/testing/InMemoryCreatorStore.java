@@ -7,7 +7,6 @@ import io.rescrape.core.domain.CycleDay;
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.PlacedCreator;
 import io.rescrape.core.domain.Platform;
-import io.rescrape.core.domain.Profile;
 import io.rescrape.core.domain.ScheduledCreator;
 import io.rescrape.core.port.CreatorStore;
 import java.time.Instant;
@@ -100,19 +99,7 @@ public final class InMemoryCreatorStore implements CreatorStore {
       if (old == null) {
         continue;
       }
-      Profile profile =
-          visit.profile() == null ? old.profile() : visit.profile().orElse(old.profile());
-      byId.put(
-          old.id().value(),
-          new Creator(
-              old.id(),
-              old.platform(),
-              old.handle(),
-              old.day(),
-              visit.nextDue(),
-              visit.scrapedAt(),
-              profile,
-              old.addedAt()));
+      byId.put(old.id().value(), old.visited(visit));
     }
   }
 
@@ -135,17 +122,7 @@ public final class InMemoryCreatorStore implements CreatorStore {
     for (ScheduledCreator schedule : schedules) {
       Creator old = byId.get(schedule.id().value());
       if (old != null) {
-        byId.put(
-            old.id().value(),
-            new Creator(
-                old.id(),
-                old.platform(),
-                old.handle(),
-                schedule.day(),
-                schedule.nextDue(),
-                old.lastScrapedAt(),
-                old.profile(),
-                old.addedAt()));
+        byId.put(old.id().value(), old.rescheduled(schedule.day(), schedule.nextDue()));
       }
     }
   }

@@ -204,14 +204,14 @@ public final class InMemoryJobStore implements JobStore {
 
   @Override
   public synchronized Map<Platform, JobProgress> progressByPlatform(JobId id) {
-    Map<Platform, long[]> counts = new EnumMap<>(Platform.class);
+    Map<Platform, Map<ItemStatus, Long>> counts = new EnumMap<>(Platform.class);
     for (ItemRow item : ledger(id).values()) {
       counts
-          .computeIfAbsent(item.platform, p -> new long[ItemStatus.values().length])[
-          item.status.ordinal()]++;
+          .computeIfAbsent(item.platform, p -> new EnumMap<>(ItemStatus.class))
+          .merge(item.status, 1L, Long::sum);
     }
     Map<Platform, JobProgress> progress = new EnumMap<>(Platform.class);
-    counts.forEach((platform, c) -> progress.put(platform, toProgress(c)));
+    counts.forEach((platform, byStatus) -> progress.put(platform, JobProgress.of(byStatus)));
     return progress;
   }
 
@@ -299,15 +299,6 @@ public final class InMemoryJobStore implements JobStore {
 
   private TreeMap<Long, ItemRow> ledger(JobId id) {
     return items.getOrDefault(id.value(), new TreeMap<>());
-  }
-
-  private static JobProgress toProgress(long[] c) {
-    return new JobProgress(
-        c[ItemStatus.PENDING.ordinal()],
-        c[ItemStatus.IN_PROGRESS.ordinal()],
-        c[ItemStatus.DONE.ordinal()],
-        c[ItemStatus.FAILED.ordinal()],
-        c[ItemStatus.SKIPPED.ordinal()]);
   }
 
   private static final class JobRow {
