@@ -23,17 +23,20 @@ final class JobProcessing {
     if (job.status().isTerminal()) {
       return report(rescrape, job, common, out);
     }
+    // On Ctrl-C or SIGTERM the hook stops the runner, then waits for the summary to be printed.
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> stopGracefully(rescrape, finished), "rescrape-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    boolean interactive = System.console() != null && !common.json();
-    try (ProgressBar bar = progressBar(rescrape, job, interactive, common, out)) {
-      rescrape.runner().run(job.id());
+    try {
+      boolean interactive = System.console() != null && !common.json();
+      try (ProgressBar bar = progressBar(rescrape, job, interactive, common, out)) {
+        rescrape.runner().run(job.id());
+      }
+      return report(rescrape, rescrape.jobs().get(job.id()), common, out);
     } finally {
       finished.countDown();
       removeHook(hook);
     }
-    return report(rescrape, rescrape.jobs().get(job.id()), common, out);
   }
 
   static int report(Rescrape rescrape, DailyJob job, CommonOptions common, PrintWriter out) {
