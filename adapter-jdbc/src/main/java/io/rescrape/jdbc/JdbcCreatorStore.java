@@ -47,6 +47,12 @@ public final class JdbcCreatorStore implements CreatorStore {
   private final Jdbc jdbc;
   private final SqlDialect dialect;
 
+  /**
+   * A store over an already migrated schema; {@link JdbcStores#migrateAndCreate} migrates first.
+   *
+   * @param dataSource where the tables live; a pooled one in production
+   * @param dialect the database behind it, which picks the SQL for bulk inserts
+   */
   public JdbcCreatorStore(DataSource dataSource, SqlDialect dialect) {
     this.jdbc = new Jdbc(dataSource);
     this.dialect = dialect;

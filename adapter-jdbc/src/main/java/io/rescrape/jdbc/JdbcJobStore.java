@@ -47,6 +47,11 @@ public final class JdbcJobStore implements JobStore {
 
   private final Jdbc jdbc;
 
+  /**
+   * A store over an already migrated schema; {@link JdbcStores#migrateAndCreate} migrates first.
+   *
+   * @param dataSource where the tables live, the same database as the creator store's
+   */
   public JdbcJobStore(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
   }

@@ -20,7 +20,14 @@ import javax.sql.DataSource;
 public record JdbcStores(
     SqlDialect dialect, JdbcCreatorStore creators, JdbcJobStore jobs, JdbcWorkQueue queue) {
 
-  /** Migrates the schema, then creates the stores; use a pooled data source in production. */
+  /**
+   * Migrates the schema, then creates the stores; use a pooled data source in production.
+   *
+   * @param dataSource a PostgreSQL or H2 database; it is connected to at once
+   * @return the three stores over that database
+   * @throws io.rescrape.core.domain.StoreException when the database cannot be reached, is not
+   *     supported, or cannot be migrated
+   */
   public static JdbcStores migrateAndCreate(DataSource dataSource) {
     SqlDialect dialect = SqlDialect.of(dataSource);
     RescrapeSchema.migrate(dataSource, dialect);
@@ -31,7 +38,7 @@ public record JdbcStores(
         new JdbcWorkQueue(dataSource, dialect));
   }
 
-  /** A {@link Rescrape} builder with these stores set. */
+  /** {@return a {@link Rescrape} builder with these stores set; add scrapers and settings} */
   public Rescrape.Builder builder() {
     return Rescrape.builder().creatorStore(creators).jobStore(jobs).workQueue(queue);
   }

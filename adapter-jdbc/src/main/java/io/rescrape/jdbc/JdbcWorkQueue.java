@@ -45,6 +45,12 @@ public final class JdbcWorkQueue implements WorkQueue {
   private final Jdbc jdbc;
   private final SqlDialect dialect;
 
+  /**
+   * A queue over an already migrated schema; {@link JdbcStores#migrateAndCreate} migrates first.
+   *
+   * @param dataSource where the item ledger lives, the same database as the job store's
+   * @param dialect the database behind it: PostgreSQL claims in one statement, H2 in several
+   */
   public JdbcWorkQueue(DataSource dataSource, SqlDialect dialect) {
     this.jdbc = new Jdbc(dataSource);
     this.dialect = dialect;

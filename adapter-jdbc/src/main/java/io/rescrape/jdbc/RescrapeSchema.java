@@ -19,7 +19,13 @@ public final class RescrapeSchema {
 
   private RescrapeSchema() {}
 
-  /** Brings the schema the data source points at up to date; safe to call on every start. */
+  /**
+   * Brings the schema the data source points at up to date; safe to call on every start.
+   *
+   * @param dataSource the database to migrate, PostgreSQL or H2
+   * @param dialect the database behind it, which picks its migrations
+   * @throws StoreException when a migration fails
+   */
   public static void migrate(DataSource dataSource, SqlDialect dialect) {
     try {
       MigrateResult result =

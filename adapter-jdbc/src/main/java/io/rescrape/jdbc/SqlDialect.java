@@ -19,7 +19,13 @@ public enum SqlDialect {
     this.migrationFolder = migrationFolder;
   }
 
-  /** Tells the dialect from the database a data source connects to. */
+  /**
+   * Tells the dialect from the database a data source connects to.
+   *
+   * @param dataSource the database; one connection is opened and closed again
+   * @return the dialect of that database
+   * @throws StoreException when the database cannot be reached or is neither PostgreSQL nor H2
+   */
   public static SqlDialect of(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       String product = connection.getMetaData().getDatabaseProductName();

@@ -86,6 +86,7 @@ public final class Rescrape implements AutoCloseable {
     wakeTarget.set(worker);
   }
 
+  /** {@return a builder with the defaults; stores, queue and scrapers still to set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -100,6 +101,7 @@ public final class Rescrape implements AutoCloseable {
    * Creates the daily job of {@code date}, or finds it, and runs it to its end on this thread. A
    * job that already completed is reported, not run again.
    *
+   * @param date the date whose job to run; any date, past or future
    * @return the run's report, or empty when nothing was due that day
    */
   public Optional<RunReport> runDaily(LocalDate date) {
@@ -123,38 +125,47 @@ public final class Rescrape implements AutoCloseable {
     worker.close();
   }
 
+  /** {@return the clock every service reads} */
   public Clock clock() {
     return clock;
   }
 
+  /** {@return the scheduling rules of the configured settings} */
   public SchedulePolicy policy() {
     return policy;
   }
 
+  /** {@return the service that adds and imports creators and looks them up} */
   public CreatorRegistry creators() {
     return creators;
   }
 
+  /** {@return the service that creates a date's daily job} */
   public DailyPlanner planner() {
     return planner;
   }
 
+  /** {@return the daily trigger; {@link #start()} runs it} */
   public DailyTrigger trigger() {
     return trigger;
   }
 
+  /** {@return the runner that works through jobs on this instance} */
   public JobRunner runner() {
     return runner;
   }
 
+  /** {@return the service that reads jobs, cancels them and retries their failed creators} */
   public JobControl jobs() {
     return jobs;
   }
 
+  /** {@return the service that levels creators over the active days} */
   public Rebalancer rebalancer() {
     return rebalancer;
   }
 
+  /** {@return the service that reports how creators spread over the cycle} */
   public ScheduleReporter schedule() {
     return schedule;
   }
@@ -187,65 +198,135 @@ public final class Rescrape implements AutoCloseable {
 
     private Builder() {}
 
-    /** The only source of time. Default: the system clock in UTC. */
+    /**
+     * The only source of time. Default: the system clock in UTC.
+     *
+     * @param clock the clock; tests pass a {@link io.rescrape.core.testing.SettableClock}
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
+    /**
+     * When creators are due. Default: {@link ScheduleSettings#defaults()}.
+     *
+     * @param settings the cycle, active days and trigger time
+     * @return this builder
+     */
     public Builder schedule(ScheduleSettings settings) {
       this.schedule = Objects.requireNonNull(settings, "schedule");
       return this;
     }
 
+    /**
+     * How jobs are worked through. Default: {@link RunnerSettings#defaults()}.
+     *
+     * @param settings concurrency, retries, leases and batching
+     * @return this builder
+     */
     public Builder runner(RunnerSettings settings) {
       this.runner = Objects.requireNonNull(settings, "runner");
       return this;
     }
 
+    /**
+     * How the daily trigger behaves around failures and sleep. Default: {@link
+     * TriggerSettings#defaults()}.
+     *
+     * @param settings retry delay, longest sleep and look-back for missed dates
+     * @return this builder
+     */
     public Builder trigger(TriggerSettings settings) {
       this.trigger = Objects.requireNonNull(settings, "trigger");
       return this;
     }
 
+    /**
+     * Where creators and their schedule are stored. Required.
+     *
+     * @param store the store
+     * @return this builder
+     */
     public Builder creatorStore(CreatorStore store) {
       this.creatorStore = Objects.requireNonNull(store, "creatorStore");
       return this;
     }
 
+    /**
+     * Where jobs and their item ledger are stored. Required.
+     *
+     * @param store the store; it must see the same creators as the creator store
+     * @return this builder
+     */
     public Builder jobStore(JobStore store) {
       this.jobStore = Objects.requireNonNull(store, "jobStore");
       return this;
     }
 
+    /**
+     * Hands a running job's items to workers. Required.
+     *
+     * @param queue a queue over the job store's ledger
+     * @return this builder
+     */
     public Builder workQueue(WorkQueue queue) {
       this.workQueue = Objects.requireNonNull(queue, "workQueue");
       return this;
     }
 
-    /** Adds the scraper of one platform. */
+    /**
+     * Adds the scraper of one platform. At least one is required.
+     *
+     * @param scraper a scraper for a platform that has none yet
+     * @return this builder
+     */
     public Builder scraper(ProfileScraper scraper) {
       this.scrapers.add(Objects.requireNonNull(scraper, "scraper"));
       return this;
     }
 
+    /**
+     * Adds the scrapers of several platforms, as {@link #scraper} does for each.
+     *
+     * @param scrapers at most one per platform
+     * @return this builder
+     */
     public Builder scrapers(Collection<? extends ProfileScraper> scrapers) {
       scrapers.forEach(this::scraper);
       return this;
     }
 
-    /** Receives every event. Default: none. */
+    /**
+     * Receives every event. Default: none.
+     *
+     * @param listener a fast listener that does not throw
+     * @return this builder
+     */
     public Builder listener(RescrapeEventListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
-    /** The id this instance leases work under. Default: host, process id and a random suffix. */
+    /**
+     * The id this instance leases work under. Default: host, process id and a random suffix.
+     *
+     * @param id an id no other live instance uses
+     * @return this builder
+     */
     public Builder instanceId(InstanceId id) {
       this.instanceId = Objects.requireNonNull(id, "instanceId");
       return this;
     }
 
+    /**
+     * {@return Rescrape wired to what was set, not yet started}
+     *
+     * @throws NullPointerException when the creator store, job store or work queue is missing
+     * @throws IllegalStateException when no scraper was added
+     * @throws IllegalArgumentException when two scrapers serve the same platform
+     */
     public Rescrape build() {
       Objects.requireNonNull(creatorStore, "a creator store is required");
       Objects.requireNonNull(jobStore, "a job store is required");

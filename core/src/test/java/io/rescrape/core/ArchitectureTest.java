@@ -63,6 +63,25 @@ class ArchitectureTest {
   }
 
   @Test
+  void should_take_time_only_from_the_injected_clock() {
+    noClasses()
+        .should()
+        .callMethod(java.time.Instant.class, "now")
+        .orShould()
+        .callMethod(java.time.LocalDate.class, "now")
+        .orShould()
+        .callMethod(java.time.LocalDateTime.class, "now")
+        .orShould()
+        .callMethod(java.time.ZonedDateTime.class, "now")
+        .orShould()
+        .callMethod(java.time.OffsetDateTime.class, "now")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .because("rule 10: time comes from the injected java.time.Clock")
+        .check(core);
+  }
+
+  @Test
   void should_keep_the_domain_free_of_services_ports_and_test_support() {
     noClasses()
         .that()

@@ -27,19 +27,34 @@ public record Creator(
     @Nullable Profile profile,
     Instant addedAt) {
 
-  /** This creator after a visit: its new due date, scrape time and what the visit learned. */
+  /**
+   * {@return this creator after a visit: its new due date, scrape time and what the visit learned}
+   * A field the visit's profile left null keeps its stored value.
+   *
+   * @param visit what the visit found
+   */
   public Creator visited(CreatorVisit visit) {
     Profile learned = visit.profile() == null ? profile : visit.profile().orElse(profile);
     return new Creator(
         id, platform, handle, day, visit.nextDue(), visit.scrapedAt(), learned, addedAt);
   }
 
-  /** This creator on another cycle day and due date, as a rebalance leaves it. */
+  /**
+   * {@return this creator on another cycle day and due date, as a rebalance leaves it}
+   *
+   * @param newDay the cycle day it moves to
+   * @param newNextDue its due date on that day; null means due at once
+   */
   public Creator rescheduled(CycleDay newDay, @Nullable LocalDate newNextDue) {
     return new Creator(id, platform, handle, newDay, newNextDue, lastScrapedAt, profile, addedAt);
   }
 
-  /** Whether it belongs in the daily job of {@code date}. */
+  /**
+   * {@return whether it belongs in the daily job of {@code date}} That is the case when it was
+   * never visited or its next due date is on or before {@code date}.
+   *
+   * @param date the date of the job
+   */
   public boolean isDueOn(LocalDate date) {
     return SchedulePolicy.isDue(nextDue, date);
   }

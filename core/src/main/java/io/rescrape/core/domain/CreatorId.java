@@ -1,6 +1,10 @@
 package io.rescrape.core.domain;
 
-/** The store's identifier of a creator. */
+/**
+ * The store's identifier of a creator.
+ *
+ * @param value the number the store assigned it
+ */
 public record CreatorId(long value) implements Comparable<CreatorId> {
 
   @Override

@@ -10,6 +10,8 @@ import java.util.stream.IntStream;
 /**
  * The rescrape cycle: every creator is visited once per cycle on its own cycle day. Days are
  * counted from a Monday, so in the default 7-day cycle a cycle day is a weekday.
+ *
+ * @param lengthInDays how many days pass between two planned visits of a creator
  */
 public record Cycle(int lengthInDays) {
 
@@ -21,6 +23,12 @@ public record Cycle(int lengthInDays) {
 
   private static final long MONDAY_EPOCH_DAY = LocalDate.of(1970, 1, 5).toEpochDay();
 
+  /**
+   * A cycle of the given length.
+   *
+   * @param lengthInDays from 1 to {@link #MAX_LENGTH_IN_DAYS}
+   * @throws InvalidInputException when the length is outside that range
+   */
   public Cycle {
     if (lengthInDays < 1 || lengthInDays > MAX_LENGTH_IN_DAYS) {
       throw new InvalidInputException(
@@ -31,25 +39,41 @@ public record Cycle(int lengthInDays) {
     }
   }
 
+  /** {@return whether this is the 7-day cycle, whose days are the weekdays} */
   public boolean isWeekly() {
     return lengthInDays == 7;
   }
 
-  /** The cycle day a date falls on. */
+  /**
+   * {@return the cycle day a date falls on}
+   *
+   * @param date any date, past or future
+   */
   public CycleDay dayOf(LocalDate date) {
     return new CycleDay((int) Math.floorMod(date.toEpochDay() - MONDAY_EPOCH_DAY, lengthInDays));
   }
 
-  /** Every day of the cycle, in order. */
+  /** {@return every day of the cycle, in order} */
   public List<CycleDay> days() {
     return IntStream.range(0, lengthInDays).mapToObj(CycleDay::new).toList();
   }
 
+  /**
+   * {@return whether a cycle day lies within this cycle} A day can fall outside it when creators
+   * were placed under a longer cycle.
+   *
+   * @param day the day to check
+   */
   public boolean contains(CycleDay day) {
     return day.index() < lengthInDays;
   }
 
-  /** The first date on or after {@code from} that falls on {@code day}. */
+  /**
+   * {@return the first date on or after {@code from} that falls on {@code day}}
+   *
+   * @param from the earliest date allowed; returned itself when it falls on {@code day}
+   * @param day a day of this cycle
+   */
   public LocalDate nextOnOrAfter(LocalDate from, CycleDay day) {
     int ahead = Math.floorMod(day.index() - dayOf(from).index(), lengthInDays);
     return from.plusDays(ahead);
@@ -58,13 +82,23 @@ public record Cycle(int lengthInDays) {
   /**
    * The signed number of days from one cycle day to another along the shorter way round, for
    * example Wednesday to Monday is -2 and Saturday to Monday is +2.
+   *
+   * @param from the day to start from
+   * @param to the day to reach
+   * @return the shift in days: negative backwards, positive forwards, 0 for the same day; half a
+   *     cycle, in a cycle of even length, counts as forwards
    */
   public int shortestShift(CycleDay from, CycleDay to) {
     int forward = Math.floorMod(to.index() - from.index(), lengthInDays);
     return forward * 2 > lengthInDays ? forward - lengthInDays : forward;
   }
 
-  /** A short label: {@code Mon} ... {@code Sun} in a weekly cycle, else {@code D1} ... */
+  /**
+   * {@return a short label for people: {@code Mon} to {@code Sun} in a weekly cycle, else {@code
+   * D1}, {@code D2} and so on}
+   *
+   * @param day a day of this cycle
+   */
   public String label(CycleDay day) {
     if (isWeekly()) {
       return DayOfWeek.of(day.index() + 1).getDisplayName(TextStyle.SHORT, Locale.ENGLISH);

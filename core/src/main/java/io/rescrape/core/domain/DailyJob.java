@@ -29,11 +29,21 @@ public record DailyJob(
   /** The job type, as other systems that list jobs know it. */
   public static final String TYPE = "daily_rescrape";
 
-  /** For example {@code Daily rescrape - 292 creators due (2025-08-27)}. */
+  /**
+   * {@return a one-line description for people} For example {@code Daily rescrape - 292 creators
+   * due (2025-08-27)}.
+   */
   public String description() {
     return describe(totalItems, date);
   }
 
+  /**
+   * {@return the description of a job of {@code creators} creators on {@code date}} Callers use it
+   * before a job exists; {@link #description()} gives the same for one that does.
+   *
+   * @param creators how many creators the job holds
+   * @param date the job's date
+   */
   public static String describe(long creators, LocalDate date) {
     return "Daily rescrape - "
         + creators
@@ -43,7 +53,12 @@ public record DailyJob(
         + ")";
   }
 
-  /** Whether its owner stopped renewing its lease, so another instance may take it over. */
+  /**
+   * {@return whether its owner stopped renewing its lease, so another instance may take it over}
+   * Only a RUNNING job can be abandoned.
+   *
+   * @param now the current time, from the injected clock
+   */
   public boolean isAbandonedAt(Instant now) {
     return status == JobStatus.RUNNING && lease != null && lease.isLapsedAt(now);
   }

@@ -19,7 +19,15 @@ public final class DayAssigner {
     this.loads = policy.loadsOnEveryDay(currentLoads);
   }
 
-  /** A day and first due date for a creator; {@code lastVisit} is null for one never scraped. */
+  /**
+   * Places one creator and counts it on its day, so the next placement sees the new load.
+   *
+   * @param lastVisit the date of its last scrape, for example in an earlier system; null if it was
+   *     never scraped
+   * @return where it joins: a creator never scraped goes to the least-loaded active day and is due
+   *     at once; one scraped before keeps that scrape's day if the day is active (else it goes to
+   *     the least-loaded one) and is next due as after any visit
+   */
   public Placement place(@Nullable LocalDate lastVisit) {
     if (lastVisit == null) {
       return new Placement(take(leastLoaded()), null);
@@ -29,7 +37,11 @@ public final class DayAssigner {
     return new Placement(day, policy.nextDueAfterVisit(day, lastVisit));
   }
 
-  /** Takes back a placement that was not used, for example a duplicate the store refused. */
+  /**
+   * Takes back a placement that was not used, for example a duplicate the store refused.
+   *
+   * @param placement a placement this assigner returned and that was not stored
+   */
   public void undo(Placement placement) {
     loads.merge(placement.day(), -1L, Long::sum);
   }

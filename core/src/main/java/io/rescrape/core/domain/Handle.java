@@ -5,9 +5,18 @@ import java.util.Locale;
 /**
  * A creator's handle on one platform, normalised: no leading {@code @}, lower case. Two handles
  * that differ only in case or in a leading {@code @} name the same account.
+ *
+ * @param value the handle without a leading {@code @}, in lower case
  */
 public record Handle(String value) {
 
+  /**
+   * A handle that is already normalised, such as one read back from a store. Use {@link #of} for
+   * what a user typed.
+   *
+   * @param value not empty, without surrounding blanks, in lower case
+   * @throws IllegalArgumentException when {@code value} is not normalised
+   */
   public Handle {
     if (value.isEmpty() || !value.equals(value.strip().toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException("handle is not normalised: '" + value + "'");
@@ -17,6 +26,9 @@ public record Handle(String value) {
   /**
    * Normalises and validates a handle as a user typed it.
    *
+   * @param platform the platform whose handle rules apply
+   * @param raw the handle as typed: surrounding blanks, a leading {@code @} and any case allowed
+   * @return the normalised handle
    * @throws InvalidInputException naming the handle, the platform and the rule it breaks
    */
   public static Handle of(Platform platform, String raw) {

@@ -21,24 +21,58 @@ public record ItemResult(
     @Nullable Instant retryAt,
     boolean refundAttempt) {
 
+  /**
+   * {@return a final success: the creator's profile was read}
+   *
+   * @param id the creator
+   */
   public static ItemResult done(CreatorId id) {
     return new ItemResult(id, ItemStatus.DONE, ScrapeOutcome.OK, "", null, false);
   }
 
+  /**
+   * {@return a final skip: another job already refreshed the creator, so it was not scraped}
+   *
+   * @param id the creator
+   * @param why the explanation the ledger keeps
+   */
   public static ItemResult skipped(CreatorId id, String why) {
     return new ItemResult(id, ItemStatus.SKIPPED, null, why, null, false);
   }
 
+  /**
+   * {@return a final failure: the creator is not tried again in this job}
+   *
+   * @param id the creator
+   * @param outcome the class of the last attempt's result
+   * @param message its explanation
+   */
   public static ItemResult failed(CreatorId id, ScrapeOutcome outcome, String message) {
     return new ItemResult(id, ItemStatus.FAILED, outcome, message, null, false);
   }
 
+  /**
+   * {@return a result that puts the creator back to pending after a failed attempt, which counts}
+   *
+   * @param id the creator
+   * @param outcome the class of the attempt's result
+   * @param message its explanation
+   * @param retryAt the earliest time to try again
+   */
   public static ItemResult retry(
       CreatorId id, ScrapeOutcome outcome, String message, Instant retryAt) {
     return new ItemResult(id, ItemStatus.PENDING, outcome, message, retryAt, false);
   }
 
-  /** Back to pending at no cost: the platform, not the creator, was the problem. */
+  /**
+   * {@return a result that puts the creator back to pending at no cost: the platform, not the
+   * creator, was the problem}
+   *
+   * @param id the creator
+   * @param outcome the class of the result, normally {@link ScrapeOutcome#RATE_LIMITED}
+   * @param message its explanation
+   * @param retryAt when the platform's pause ends
+   */
   public static ItemResult deferred(
       CreatorId id, ScrapeOutcome outcome, String message, Instant retryAt) {
     return new ItemResult(id, ItemStatus.PENDING, outcome, message, retryAt, true);

@@ -13,6 +13,10 @@ public enum ItemStatus {
   /** Not scraped because another job already refreshed the creator. */
   SKIPPED;
 
+  /**
+   * {@return whether this is a final state: DONE, FAILED or SKIPPED} A final state, once in the
+   * ledger, is not overwritten by a later result.
+   */
   public boolean isFinal() {
     return this == DONE || this == FAILED || this == SKIPPED;
   }

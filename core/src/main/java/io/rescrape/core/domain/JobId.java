@@ -1,11 +1,17 @@
 package io.rescrape.core.domain;
 
-/** The store's identifier of a job. */
+/**
+ * The store's identifier of a job.
+ *
+ * @param value the number the store assigned it
+ */
 public record JobId(long value) {
 
   /**
    * Parses a job id as a user typed it.
    *
+   * @param text a positive whole number; surrounding blanks are allowed
+   * @return the id it names, which need not exist
    * @throws InvalidInputException when the text is not a positive whole number
    */
   public static JobId parse(String text) {

@@ -13,9 +13,14 @@ import java.util.Map;
  */
 public record JobProgress(long pending, long inProgress, long done, long failed, long skipped) {
 
+  /** No items at all; adding it with {@link #plus} changes nothing. */
   public static final JobProgress EMPTY = new JobProgress(0, 0, 0, 0, 0);
 
-  /** Progress from item counts by status; statuses absent from the map count 0. */
+  /**
+   * {@return the progress that item counts by status add up to}
+   *
+   * @param counts items per status; a status absent from the map counts 0
+   */
   public static JobProgress of(Map<ItemStatus, Long> counts) {
     return new JobProgress(
         counts.getOrDefault(ItemStatus.PENDING, 0L),
@@ -25,23 +30,31 @@ public record JobProgress(long pending, long inProgress, long done, long failed,
         counts.getOrDefault(ItemStatus.SKIPPED, 0L));
   }
 
+  /** {@return every item of the job, finished or not} */
   public long total() {
     return pending + inProgress + finished();
   }
 
-  /** Items that reached a final state. */
+  /** {@return the items that reached a final state: done, failed or skipped} */
   public long finished() {
     return done + failed + skipped;
   }
 
+  /** {@return the items not finished yet: pending or in progress} */
   public long remaining() {
     return pending + inProgress;
   }
 
+  /** {@return whether every item reached a final state} */
   public boolean isComplete() {
     return remaining() == 0;
   }
 
+  /**
+   * {@return this progress and {@code other} added count by count}
+   *
+   * @param other progress to add, such as another platform's share of the job
+   */
   public JobProgress plus(JobProgress other) {
     return new JobProgress(
         pending + other.pending,
@@ -51,7 +64,7 @@ public record JobProgress(long pending, long inProgress, long done, long failed,
         skipped + other.skipped);
   }
 
-  /** Finished share of the whole, 0 to 100. */
+  /** {@return the finished share of all items, from 0 to 100; 100 when there are no items} */
   public double percent() {
     long total = total();
     return total == 0 ? 100.0 : 100.0 * finished() / total;

@@ -17,12 +17,15 @@ public enum JobStatus {
   /** Stopped by an operator; its creators stay due and join the next daily job. */
   CANCELLED;
 
-  /** Whether the job has stopped for good unless someone acts. */
+  /** {@return whether the job has stopped for good unless someone acts: COMPLETED or CANCELLED} */
   public boolean isTerminal() {
     return this == COMPLETED || this == CANCELLED;
   }
 
-  /** Whether a runner may pick the job up. */
+  /**
+   * {@return whether a runner may start the job: PENDING, QUEUED, INTERRUPTED or FAILED} A RUNNING
+   * job whose lease lapsed is not startable but may be taken over.
+   */
   public boolean isStartable() {
     return this == PENDING || this == QUEUED || this == INTERRUPTED || this == FAILED;
   }

@@ -11,6 +11,12 @@ import java.time.Instant;
  */
 public record Lease(String owner, Instant until) {
 
+  /**
+   * {@return whether the lease has run out, so its holder is presumed dead} It lapses at {@code
+   * until} itself.
+   *
+   * @param now the current time, from the injected clock
+   */
   public boolean isLapsedAt(Instant now) {
     return !until.isAfter(now);
   }

@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record NewCreator(Platform platform, Handle handle, @Nullable Instant lastScrapedAt) {
 
+  /**
+   * {@return a creator that was never scraped, with its handle normalised}
+   *
+   * @param platform where the profile lives
+   * @param handle the handle as a user typed it
+   * @throws InvalidInputException when the handle breaks the platform's rules
+   */
   public static NewCreator of(Platform platform, String handle) {
     return new NewCreator(platform, Handle.of(platform, handle), null);
   }

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 
 /** A social platform whose creator profiles Rescrape keeps fresh. */
 public enum Platform {
+  /** Instagram: handles of 1 to 30 letters, digits, dots and underscores. */
   INSTAGRAM("instagram", Pattern.compile("[a-z0-9._]{1,30}")),
+  /** TikTok: handles of 2 to 24 letters, digits, dots and underscores. */
   TIKTOK("tiktok", Pattern.compile("[a-z0-9._]{2,24}"));
 
   private final String id;
@@ -18,7 +20,10 @@ public enum Platform {
     this.handlePattern = handlePattern;
   }
 
-  /** The lower-case name used in files, URLs and the database, for example {@code instagram}. */
+  /**
+   * {@return the lower-case name used in files, URLs and the database, for example {@code
+   * instagram}}
+   */
   public String id() {
     return id;
   }
@@ -26,6 +31,8 @@ public enum Platform {
   /**
    * Parses a platform name, ignoring case and surrounding blanks.
    *
+   * @param value a name as {@link #id()} gives it, in any case, such as {@code TikTok}
+   * @return the platform of that name
    * @throws InvalidInputException naming the value and the accepted names
    */
   public static Platform parse(String value) {

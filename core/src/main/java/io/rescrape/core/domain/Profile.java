@@ -20,7 +20,12 @@ public record Profile(
     @Nullable Boolean privateAccount,
     ProfileStats stats) {
 
-  /** This profile with every field it lacks taken from {@code previous}. */
+  /**
+   * {@return this profile with every field it lacks taken from {@code previous}} Counts are merged
+   * one by one.
+   *
+   * @param previous what is stored from an earlier scrape; null to keep this profile as it is
+   */
   public Profile orElse(@Nullable Profile previous) {
     if (previous == null) {
       return this;

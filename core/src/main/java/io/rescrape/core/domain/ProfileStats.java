@@ -5,6 +5,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A creator's counts as the platform reported them. A count the platform did not report is null,
  * never 0: zero followers and unknown followers are different facts.
+ *
+ * @param followers accounts that follow the creator
+ * @param following accounts the creator follows
+ * @param posts posts or videos published
+ * @param likes likes received over all posts; null where the platform shows no total
  */
 public record ProfileStats(
     @Nullable Long followers,
@@ -12,5 +17,6 @@ public record ProfileStats(
     @Nullable Long posts,
     @Nullable Long likes) {
 
+  /** No count known. */
   public static final ProfileStats UNKNOWN = new ProfileStats(null, null, null, null);
 }

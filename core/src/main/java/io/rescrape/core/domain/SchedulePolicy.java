@@ -25,39 +25,67 @@ public final class SchedulePolicy {
 
   private final ScheduleSettings settings;
 
+  /**
+   * The rules of the given settings.
+   *
+   * @param settings the cycle, active days, minimum gap, trigger time and zone to apply
+   */
   public SchedulePolicy(ScheduleSettings settings) {
     this.settings = settings;
   }
 
+  /** {@return the settings these rules apply} */
   public ScheduleSettings settings() {
     return settings;
   }
 
+  /** {@return the cycle every creator is visited once in} */
   public Cycle cycle() {
     return settings.cycle();
   }
 
+  /** {@return the cycle days that carry planned load, in cycle order} */
   public SortedSet<CycleDay> activeDays() {
     return settings.activeDays();
   }
 
+  /**
+   * {@return whether a cycle day carries planned load}
+   *
+   * @param day a day of the cycle
+   */
   public boolean isActive(CycleDay day) {
     return settings.activeDays().contains(day);
   }
 
   /**
-   * Whether a creator whose next due date is {@code nextDue} belongs in the job of {@code date}.
+   * {@return whether a creator whose next due date is {@code nextDue} belongs in the job of {@code
+   * date}}
+   *
+   * @param nextDue the creator's next due date; null, for a creator never visited, is always due
+   * @param date the date of the job
    */
   public static boolean isDue(@Nullable LocalDate nextDue, LocalDate date) {
     return nextDue == null || !nextDue.isAfter(date);
   }
 
-  /** The next due date after a successful visit made by the job of {@code visitDate}. */
+  /**
+   * {@return the next due date after a successful visit made by the job of {@code visitDate}} It is
+   * the first date on {@code day} at least the minimum gap after {@code visitDate}.
+   *
+   * @param day the creator's cycle day
+   * @param visitDate the date the visit counts for: for a job, its date rather than the day the
+   *     scrape ran
+   */
   public LocalDate nextDueAfterVisit(CycleDay day, LocalDate visitDate) {
     return cycle().nextOnOrAfter(visitDate.plusDays(settings.minimumGapDays()), day);
   }
 
-  /** The date, in the schedule's zone, that an instant falls on. */
+  /**
+   * {@return the date, in the schedule's zone, that an instant falls on}
+   *
+   * @param instant any instant
+   */
   public LocalDate dateOf(Instant instant) {
     return instant.atZone(settings.zone()).toLocalDate();
   }
@@ -65,12 +93,20 @@ public final class SchedulePolicy {
   /**
    * The instant the daily trigger fires for a date. On a daylight-saving gap the time moves forward
    * by the length of the gap, as {@link ZonedDateTime#of} defines.
+   *
+   * @param date the date whose job the trigger creates
+   * @return the trigger time on that date, in the schedule's zone
    */
   public Instant triggerInstant(LocalDate date) {
     return ZonedDateTime.of(date, settings.triggerTime(), settings.zone()).toInstant();
   }
 
-  /** Assigns cycle days to creators as they arrive, starting from the current loads. */
+  /**
+   * {@return an assigner of cycle days to creators as they arrive, starting from the current loads}
+   *
+   * @param currentLoads creators per cycle day now; a day absent from the map counts 0
+   * @throws InvalidInputException when creators sit on a day outside the cycle
+   */
   public DayAssigner assigner(Map<CycleDay, Long> currentLoads) {
     return new DayAssigner(this, currentLoads);
   }
@@ -78,6 +114,12 @@ public final class SchedulePolicy {
   /**
    * Where a creator moved by a rebalance is next due. A creator already due stays due; otherwise
    * its date moves the short way round to the new day, never onto or before today.
+   *
+   * @param nextDue the creator's due date before the move; null for one never visited
+   * @param from the day it leaves
+   * @param to the day it joins
+   * @param today today's date in the schedule's zone
+   * @return its due date on the new day; null when {@code nextDue} was null
    */
   public @Nullable LocalDate movedDue(
       @Nullable LocalDate nextDue, CycleDay from, CycleDay to, LocalDate today) {
@@ -92,6 +134,10 @@ public final class SchedulePolicy {
    * The fewest moves that leave active days differing by at most one creator and rest days empty.
    * Days that keep the extra creator of an uneven split are the ones already fullest, so nothing
    * moves that need not.
+   *
+   * @param loads creators per cycle day now; a day absent from the map counts 0
+   * @return the moves with the loads before and after; no moves when the days are already level
+   * @throws InvalidInputException when creators sit on a day outside the cycle
    */
   public RebalancePlan planRebalance(Map<CycleDay, Long> loads) {
     Map<CycleDay, Long> before = loadsOnEveryDay(loads);
@@ -113,6 +159,8 @@ public final class SchedulePolicy {
   /**
    * Loads on every day of the cycle, zero where absent.
    *
+   * @param loads creators per cycle day, as a store counts them
+   * @return creators on every day of the cycle, in cycle order
    * @throws InvalidInputException when creators sit on a day outside the cycle, as after the cycle
    *     was shortened
    */

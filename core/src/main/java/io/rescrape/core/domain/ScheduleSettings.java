@@ -29,6 +29,17 @@ public record ScheduleSettings(
     LocalTime triggerTime,
     ZoneId zone) {
 
+  /**
+   * Validated settings; {@link #builder()} fills in the defaults.
+   *
+   * @param cycle the cycle
+   * @param activeDays at least one day, each inside the cycle; copied
+   * @param minimumGapDays from 1 to the length of the cycle
+   * @param triggerTime the local trigger time
+   * @param zone the zone of the trigger time and of every date
+   * @throws InvalidInputException when no day is active, an active day lies outside the cycle, or
+   *     the gap is out of range
+   */
   public ScheduleSettings {
     activeDays = ImmutableSortedSet.copyOf(activeDays);
     if (activeDays.isEmpty()) {
@@ -49,16 +60,17 @@ public record ScheduleSettings(
     }
   }
 
-  /** The defaults: weekly, Tuesday at rest, trigger at 09:00 UTC. */
+  /** {@return the defaults: weekly, Tuesday at rest, trigger at 09:00 UTC} */
   public static ScheduleSettings defaults() {
     return builder().build();
   }
 
+  /** {@return a builder holding the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The cycle days without planned load. */
+  /** {@return the cycle days without planned load, in cycle order} */
   public SortedSet<CycleDay> restDays() {
     SortedSet<CycleDay> rest = new TreeSet<>(cycle.days());
     rest.removeAll(activeDays);
@@ -76,13 +88,25 @@ public record ScheduleSettings(
 
     private Builder() {}
 
-    /** A cycle of {@code days} days; for cycles other than 7, set active days explicitly. */
+    /**
+     * A cycle of {@code days} days; for cycles other than 7, set active days explicitly.
+     *
+     * @param days from 1 to {@value Cycle#MAX_LENGTH_IN_DAYS}; default 7
+     * @return this builder
+     * @throws InvalidInputException when {@code days} is out of range
+     */
     public Builder cycleLength(int days) {
       this.cycle = new Cycle(days);
       return this;
     }
 
-    /** Rest days of a weekly cycle; every other weekday is active. Default: Tuesday. */
+    /**
+     * Rest days of a weekly cycle; every other weekday is active. Default: Tuesday. Replaces active
+     * days set before.
+     *
+     * @param weekdays the days without planned load; none makes every day active
+     * @return this builder
+     */
     public Builder restDays(DayOfWeek... weekdays) {
       this.restWeekdays = EnumSet.noneOf(DayOfWeek.class);
       this.restWeekdays.addAll(Arrays.asList(weekdays));
@@ -90,7 +114,12 @@ public record ScheduleSettings(
       return this;
     }
 
-    /** Active days of a weekly cycle; every other weekday rests. */
+    /**
+     * Active days of a weekly cycle; every other weekday rests. Replaces rest days set before.
+     *
+     * @param weekdays the days that carry planned load; at least one
+     * @return this builder
+     */
     public Builder activeDays(DayOfWeek... weekdays) {
       SortedSet<CycleDay> days = new TreeSet<>();
       for (DayOfWeek weekday : weekdays) {
@@ -100,27 +129,57 @@ public record ScheduleSettings(
       return this;
     }
 
-    /** Active days of any cycle, counted from 0. */
+    /**
+     * Active days of any cycle, counted from 0. Replaces rest days set before.
+     *
+     * @param days the days that carry planned load; at least one, each inside the cycle
+     * @return this builder
+     */
     public Builder activeCycleDays(Collection<CycleDay> days) {
       this.activeDays = new TreeSet<>(days);
       return this;
     }
 
+    /**
+     * The fewest days between a visit and the next planned one. Default: half the cycle, rounded
+     * up.
+     *
+     * @param days from 1 to the length of the cycle
+     * @return this builder
+     */
     public Builder minimumGapDays(int days) {
       this.minimumGapDays = days;
       return this;
     }
 
+    /**
+     * The local time each day's job is created at. Default: 09:00.
+     *
+     * @param time a time of day in the schedule's zone
+     * @return this builder
+     */
     public Builder triggerTime(LocalTime time) {
       this.triggerTime = time;
       return this;
     }
 
+    /**
+     * The zone that decides where a day begins and when the trigger time is. Default: UTC.
+     *
+     * @param zone any zone; one with daylight saving moves the trigger with the local clock
+     * @return this builder
+     */
     public Builder zone(ZoneId zone) {
       this.zone = zone;
       return this;
     }
 
+    /**
+     * {@return the settings, with the default for whatever was not set}
+     *
+     * @throws InvalidInputException when the settings do not fit together, for example a cycle
+     *     other than 7 days without active days set
+     */
     public ScheduleSettings build() {
       SortedSet<CycleDay> active = activeDays != null ? activeDays : activeFromRestWeekdays();
       int gap = minimumGapDays != null ? minimumGapDays : (cycle.lengthInDays() + 1) / 2;

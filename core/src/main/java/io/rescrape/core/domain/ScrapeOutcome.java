@@ -31,9 +31,18 @@ public enum ScrapeOutcome {
 
   /** What an outcome does to the job item. */
   public enum Effect {
+    /** The item is done. */
     SUCCEED,
+    /** The item fails and is not tried again in this job. */
     FAIL,
+    /**
+     * The item goes back to pending after a backoff and the attempt counts; it fails once the
+     * attempts run out.
+     */
     RETRY,
+    /**
+     * The item goes back to pending until the platform's pause ends; the attempt does not count.
+     */
     DEFER
   }
 
@@ -43,11 +52,15 @@ public enum ScrapeOutcome {
     this.effect = effect;
   }
 
+  /** {@return what this outcome does to the job item} */
   public Effect effect() {
     return effect;
   }
 
-  /** Whether the creator was reached and its schedule moves on to its next cycle day. */
+  /**
+   * {@return whether the creator was reached, so its schedule moves on to its next cycle day} True
+   * for {@link #OK} and {@link #PRIVATE}.
+   */
   public boolean countsAsVisit() {
     return this == OK || this == PRIVATE;
   }

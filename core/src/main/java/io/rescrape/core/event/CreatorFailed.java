@@ -6,7 +6,17 @@ import io.rescrape.core.domain.Platform;
 import io.rescrape.core.domain.ScrapeOutcome;
 import java.time.Instant;
 
-/** A job gave up on a creator. */
+/**
+ * A job gave up on a creator.
+ *
+ * @param at when the failure was recorded
+ * @param jobId the job
+ * @param creatorId the creator
+ * @param platform its platform
+ * @param reason the class of the last attempt's result
+ * @param message the last explanation
+ * @param attempts the attempts made, the failed one included
+ */
 public record CreatorFailed(
     Instant at,
     JobId jobId,

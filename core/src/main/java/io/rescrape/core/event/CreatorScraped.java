@@ -6,7 +6,15 @@ import io.rescrape.core.domain.Platform;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A creator's profile was read within a job. */
+/**
+ * A creator's profile was read within a job.
+ *
+ * @param at when the success was recorded
+ * @param jobId the job
+ * @param creatorId the creator
+ * @param platform its platform
+ * @param took how long the scrape took
+ */
 public record CreatorScraped(
     Instant at, JobId jobId, CreatorId creatorId, Platform platform, Duration took)
     implements RescrapeEvent {}

@@ -7,7 +7,11 @@ import java.time.Instant;
 /**
  * An instance started running a job, or took it over.
  *
- * @param resumed whether some of its items were already finished before this start
+ * @param at when it started
+ * @param jobId the job
+ * @param owner the id of the instance that runs it
+ * @param resumed whether some of its items were already finished or leased before this start
+ * @param progress its item counts at the start
  */
 public record JobStarted(
     Instant at, JobId jobId, String owner, boolean resumed, JobProgress progress)

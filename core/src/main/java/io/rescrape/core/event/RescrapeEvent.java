@@ -17,5 +17,6 @@ public sealed interface RescrapeEvent
         PlatformPaused,
         CreatorsRebalanced {
 
+  /** {@return when it happened, from the injected clock} */
   Instant at();
 }

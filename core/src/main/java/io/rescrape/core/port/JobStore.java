@@ -27,63 +27,149 @@ public interface JobStore {
    * Creates the daily job of {@code date} holding every creator due on that date, atomically: a job
    * is never seen without its items. When the date already has a job, returns that one; when
    * nothing is due, creates nothing.
+   *
+   * @param date the date whose due creators the job holds
+   * @param now the creation time to store
+   * @return the new job, the job the date already had, or the answer that nothing was due
    */
   DailyJobCreation createDailyJob(LocalDate date, Instant now);
 
+  /**
+   * {@return the job with this id, or empty when there is none}
+   *
+   * @param id the store's id
+   */
   Optional<DailyJob> find(JobId id);
 
+  /**
+   * {@return the daily job of a date, or empty when the date has none}
+   *
+   * @param date the job's date
+   */
   Optional<DailyJob> findByDate(LocalDate date);
 
-  /** The most recent jobs, newest date first. */
+  /**
+   * {@return the most recent jobs, newest date first}
+   *
+   * @param limit the most jobs to return
+   */
   List<DailyJob> recent(int limit);
 
   /**
    * Jobs a runner should pick up without being told, oldest first: PENDING, QUEUED, INTERRUPTED,
    * and RUNNING ones whose owner's lease lapsed before {@code now}.
+   *
+   * @param now the current time, to judge leases by
+   * @return the jobs, oldest date first; empty when there is nothing to do
    */
   List<DailyJob> runnable(Instant now);
 
-  /** The job currently RUNNING, if any, whether or not its lease is still valid. */
+  /** {@return the job currently RUNNING, if any, whether or not its lease is still valid} */
   Optional<DailyJob> running();
 
   /**
    * Starts a job under a lease: a startable job, or a RUNNING one whose lease lapsed before {@code
    * now} (a takeover). Fails with {@link StartOutcome#BLOCKED} while another job runs.
+   *
+   * @param id the job
+   * @param lease the owner and expiry to run it under
+   * @param now the current time: the start time of a first start, and the time leases are judged by
+   * @return whether the job now runs under {@code lease}, and if not, why
    */
   StartOutcome start(JobId id, Lease lease, Instant now);
 
-  /** Extends the lease of a RUNNING job its owner still holds; false if it lost the job. */
+  /**
+   * Extends the lease of a RUNNING job its owner still holds; false if it lost the job.
+   *
+   * @param id the job
+   * @param lease the same owner with a later expiry
+   * @return true when extended; false when the job no longer runs under this owner
+   */
   boolean renewLease(JobId id, Lease lease);
 
-  /** Moves a RUNNING job its owner holds to a stopped status; false if it lost the job. */
+  /**
+   * Moves a RUNNING job its owner holds to a stopped status; false if it lost the job.
+   *
+   * @param id the job
+   * @param owner the id of the instance that holds the job's lease
+   * @param status the status to stop in: COMPLETED, INTERRUPTED or FAILED; the lease is dropped
+   * @param now the time it stopped
+   * @return true when stopped; false when the job no longer runs under {@code owner}
+   */
   boolean finish(JobId id, String owner, JobStatus status, Instant now);
 
-  /** Marks a PENDING or INTERRUPTED job as waiting behind the running one. */
+  /**
+   * Marks a PENDING or INTERRUPTED job as waiting behind the running one.
+   *
+   * @param id the job
+   * @return true when marked; false when the job had another status or does not exist
+   */
   boolean markQueued(JobId id);
 
-  /** Cancels a job that is not COMPLETED or CANCELLED; false if it was. */
+  /**
+   * Cancels a job that is not COMPLETED or CANCELLED; false if it was.
+   *
+   * @param id the job
+   * @param now the time it stopped; a running job's lease is dropped
+   * @return true when cancelled; false when it was already COMPLETED or CANCELLED, or does not
+   *     exist
+   */
   boolean cancel(JobId id, Instant now);
 
   /**
    * Puts a job's FAILED items back to pending with a fresh attempt count and makes the job
    * startable again. Returns the number of items reopened; the job is left alone when none.
+   *
+   * @param id the job; a RUNNING or CANCELLED one is left alone
+   * @param now the current time
+   * @return the number of items reopened
    */
   long retryFailed(JobId id, Instant now);
 
-  /** Writes what became of leased items. A final state, once written, is never overwritten. */
+  /**
+   * Writes what became of leased items. A final state, once written, is never overwritten.
+   *
+   * @param id the job
+   * @param results one per item; an item the job does not hold is ignored
+   * @param owner the id of the instance that leased the items; a PENDING result for an item it no
+   *     longer holds is dropped, since another instance has it now
+   * @param now the finish time of the final results
+   */
   void record(JobId id, List<ItemResult> results, String owner, Instant now);
 
+  /**
+   * {@return the job's item counts by status; all zero for a job without items}
+   *
+   * @param id the job
+   */
   JobProgress progress(JobId id);
 
+  /**
+   * {@return the job's item counts by status, per platform; a platform without items is absent}
+   *
+   * @param id the job
+   */
   Map<Platform, JobProgress> progressByPlatform(JobId id);
 
+  /**
+   * {@return the number of FAILED items per outcome; an outcome without failures is absent}
+   *
+   * @param id the job
+   */
   Map<ScrapeOutcome, Long> failureCounts(JobId id);
 
-  /** Failed items, ordered by creator id, a page at a time. */
+  /**
+   * {@return failed items, ordered by creator id, a page at a time}
+   *
+   * @param id the job
+   * @param offset how many failed items to skip
+   * @param limit the most items to return
+   */
   List<ItemFailure> failures(JobId id, int offset, int limit);
 
   /** The answer to {@link #start}. */
   enum StartOutcome {
+    /** The job now runs under the lease given. */
     STARTED,
     /** Another job is running; this one waits. */
     BLOCKED,

@@ -12,7 +12,15 @@ import io.rescrape.core.domain.ScrapeResult;
  */
 public interface ProfileScraper {
 
+  /** {@return the platform it reads; Rescrape takes one scraper per platform} */
   Platform platform();
 
+  /**
+   * Reads one profile once. Whether and when to try again is Rescrape's decision, made from the
+   * outcome.
+   *
+   * @param handle the normalised handle on {@link #platform()}
+   * @return the profile, or the outcome class that the response or its absence stands for
+   */
   ScrapeResult scrape(Handle handle);
 }

@@ -12,5 +12,11 @@ public interface RescrapeEventListener {
   /** A listener that ignores every event: the default. */
   RescrapeEventListener NONE = event -> {};
 
+  /**
+   * Receives one event, on the thread that caused it.
+   *
+   * @param event what happened; {@link RescrapeEvent} is sealed, so a switch over its types is
+   *     exhaustive
+   */
   void onEvent(RescrapeEvent event);
 }

@@ -14,15 +14,32 @@ import java.util.List;
  */
 public interface WorkQueue {
 
-  /** Makes the job's pending items available to {@link #claim}; called when a job (re)starts. */
+  /**
+   * Makes the job's pending items available to {@link #claim}; called when a job (re)starts.
+   *
+   * @param job the job that starts
+   */
   void open(JobId job);
 
   /**
    * Leases up to {@code max} items of one platform that are pending and due by {@code now}, or
    * whose lease lapsed. No item is leased to two claimers at once.
+   *
+   * @param job the running job
+   * @param platform the platform whose items to lease
+   * @param max the most items to lease, such as the claimer's idle workers
+   * @param lease the owner and expiry to lease them under
+   * @param now the current time, to judge retry times and leases by
+   * @return the leased items, each with its attempt counted; empty when none is ready
    */
   List<WorkItem> claim(JobId job, Platform platform, int max, Lease lease, Instant now);
 
-  /** Returns every item the lease owner holds to pending, without counting an attempt. */
+  /**
+   * Returns every item the lease owner holds to pending, without counting an attempt.
+   *
+   * @param job the job
+   * @param owner the id of the instance the items are leased to
+   * @return the number of items released
+   */
   int release(JobId job, String owner);
 }

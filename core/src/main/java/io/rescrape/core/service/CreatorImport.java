@@ -33,7 +33,12 @@ public final class CreatorImport {
     this.assigner = policy.assigner(creators.countByDay());
   }
 
-  /** Adds a batch; the answer holds one outcome per creator, in order. */
+  /**
+   * Adds a batch; the answer holds one outcome per creator, in order.
+   *
+   * @param batch the creators to add; one whose last scrape lies in the future is rejected
+   * @return one outcome per creator, in the order of {@code batch}
+   */
   public List<ImportOutcome> add(List<NewCreator> batch) {
     Instant now = clock.instant();
     List<ImportOutcome> outcomes = new ArrayList<>(batch.size());

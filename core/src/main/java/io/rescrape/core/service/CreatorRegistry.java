@@ -19,6 +19,13 @@ public final class CreatorRegistry {
   private final SchedulePolicy policy;
   private final Clock clock;
 
+  /**
+   * A registry over a store.
+   *
+   * @param creators where creators are stored
+   * @param policy the rules that place new creators
+   * @param clock the time creators are added at, and "now" for imported last scrapes
+   */
   @Inject
   public CreatorRegistry(CreatorStore creators, SchedulePolicy policy, Clock clock) {
     this.creators = creators;
@@ -26,24 +33,43 @@ public final class CreatorRegistry {
     this.clock = clock;
   }
 
-  /** Starts an import; reads the current load per day once. */
+  /** {@return a new import session} It reads the current load per day once, when it starts. */
   public CreatorImport startImport() {
     return new CreatorImport(creators, policy, clock);
   }
 
-  /** Adds one creator to the least-loaded active day. */
+  /**
+   * Adds one creator to the least-loaded active day, or to the day of its last scrape when it
+   * brings one. For many creators, {@link #startImport()} reads the loads once instead of each
+   * time.
+   *
+   * @param creator the creator to add
+   * @return added with its new id, a duplicate, or rejected with the reason
+   */
   public ImportOutcome add(NewCreator creator) {
     return startImport().add(List.of(creator)).get(0);
   }
 
+  /**
+   * {@return the creator with this id, or empty when there is none}
+   *
+   * @param id the store's id
+   */
   public Optional<Creator> find(CreatorId id) {
     return creators.find(id);
   }
 
+  /**
+   * {@return the creator with this account, or empty when it is not on the schedule}
+   *
+   * @param platform where the profile lives
+   * @param handle the normalised handle
+   */
   public Optional<Creator> find(Platform platform, Handle handle) {
     return creators.find(platform, handle);
   }
 
+  /** {@return the number of creators on the schedule} */
   public long count() {
     return creators.count();
   }

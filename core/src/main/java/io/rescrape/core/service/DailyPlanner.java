@@ -25,6 +25,13 @@ public final class DailyPlanner {
   private final Clock clock;
   private final Events events;
 
+  /**
+   * A planner over a job store.
+   *
+   * @param jobs the store that creates the job and keeps it to one per date
+   * @param clock the time jobs and events are stamped with
+   * @param listener receives {@code DailyJobCreated} and {@code NothingDue}
+   */
   @Inject
   public DailyPlanner(JobStore jobs, Clock clock, RescrapeEventListener listener) {
     this.jobs = jobs;
@@ -32,7 +39,13 @@ public final class DailyPlanner {
     this.events = new Events(listener);
   }
 
-  /** Creates or returns the daily job of {@code date}. */
+  /**
+   * Creates or returns the daily job of {@code date}.
+   *
+   * @param date the date whose due creators the job holds; any date, past or future
+   * @return the new job, the existing one, or the answer that nothing was due
+   * @throws io.rescrape.core.domain.StoreException when the store fails
+   */
   public DailyJobCreation planDay(LocalDate date) {
     DailyJobCreation creation = jobs.createDailyJob(date, clock.instant());
     if (creation.isNothingDue()) {

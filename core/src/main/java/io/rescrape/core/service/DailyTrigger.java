@@ -48,6 +48,16 @@ public final class DailyTrigger implements AutoCloseable {
   private @Nullable Instant retryNotBefore;
   private @Nullable Thread thread;
 
+  /**
+   * A trigger, not yet running; see {@link #start()}.
+   *
+   * @param planner creates each date's job
+   * @param jobs read at arming time, to find the dates missed since the last job
+   * @param policy the trigger time and zone
+   * @param settings retry delay, longest sleep and how far back missed dates are reported
+   * @param clock the only source of time
+   * @param listener receives {@code DatesMissed} and {@code TriggerFailed}
+   */
   @Inject
   public DailyTrigger(
       DailyPlanner planner,
@@ -67,6 +77,9 @@ public final class DailyTrigger implements AutoCloseable {
   /**
    * Decides where the trigger stands: reports dates missed while no instance ran, and creates
    * today's job at once when today's trigger time has passed.
+   *
+   * @return today's job when it was due and planned now; empty when it is not due yet or creating
+   *     it failed
    */
   public synchronized Optional<DailyJobCreation> arm() {
     Instant now = clock.instant();
@@ -78,7 +91,14 @@ public final class DailyTrigger implements AutoCloseable {
     return created;
   }
 
-  /** Creates the next date's job if its trigger time has come; otherwise does nothing. */
+  /**
+   * Creates the next date's job if its trigger time has come; otherwise does nothing. Arms the
+   * trigger first if nobody did. A failure is logged and published, and tried again after the retry
+   * delay.
+   *
+   * @return the date's job when it was planned now; empty when nothing was due to fire or creating
+   *     the job failed
+   */
   public synchronized Optional<DailyJobCreation> fireIfDue() {
     if (nextDate == null) {
       return arm();
@@ -109,14 +129,18 @@ public final class DailyTrigger implements AutoCloseable {
     }
   }
 
-  /** When the trigger next fires, counting a pending retry. */
+  /** {@return when the trigger next fires, counting a pending retry} */
   public synchronized Instant nextFireTime() {
     LocalDate date = nextDate != null ? nextDate : policy.dateOf(clock.instant());
     Instant fire = policy.triggerInstant(date);
     return retryNotBefore != null && retryNotBefore.isAfter(fire) ? retryNotBefore : fire;
   }
 
-  /** Arms the trigger and runs it on its own daemon thread until {@link #close()}. */
+  /**
+   * Arms the trigger and runs it on its own daemon thread until {@link #close()}.
+   *
+   * @throws IllegalStateException when it was started before
+   */
   public synchronized void start() {
     if (thread != null) {
       throw new IllegalStateException("the daily trigger is already running");

@@ -14,19 +14,33 @@ public record ImportOutcome(Status status, @Nullable CreatorId creatorId, String
 
   /** The three fates of an imported creator. */
   public enum Status {
+    /** Now on the schedule, under a new id. */
     ADDED,
+    /** Already on the schedule, or earlier in the same batch; left as it was. */
     DUPLICATE,
+    /** Not added because of its data, such as a last scrape in the future; the detail says why. */
     REJECTED
   }
 
+  /**
+   * {@return the outcome for a creator that was added}
+   *
+   * @param id the id the store assigned it
+   */
   public static ImportOutcome added(CreatorId id) {
     return new ImportOutcome(Status.ADDED, id, "");
   }
 
+  /** {@return the outcome for a creator whose platform and handle were already stored} */
   public static ImportOutcome duplicate() {
     return new ImportOutcome(Status.DUPLICATE, null, "already scheduled");
   }
 
+  /**
+   * {@return the outcome for a creator that was refused}
+   *
+   * @param why the reason, for the person importing
+   */
   public static ImportOutcome rejected(String why) {
     return new ImportOutcome(Status.REJECTED, null, why);
   }

@@ -25,12 +25,23 @@ public final class JobControl {
   private final JobStore jobs;
   private final Clock clock;
 
+  /**
+   * Job control over a store.
+   *
+   * @param jobs the job store and its ledger
+   * @param clock the time cancellations and reopenings are stamped with and leases judged by
+   */
   @Inject
   public JobControl(JobStore jobs, Clock clock) {
     this.jobs = jobs;
     this.clock = clock;
   }
 
+  /**
+   * {@return the job with this id, or empty when there is none}
+   *
+   * @param id the job's id
+   */
   public Optional<DailyJob> find(JobId id) {
     return jobs.find(id);
   }
@@ -38,26 +49,51 @@ public final class JobControl {
   /**
    * The job with this id.
    *
+   * @param id the job's id
+   * @return the job as stored now
    * @throws NotFoundException when there is none
    */
   public DailyJob get(JobId id) {
     return jobs.find(id).orElseThrow(() -> NotFoundException.job(id));
   }
 
-  /** The most recent jobs, newest date first; {@code limit} is capped at 1000. */
+  /**
+   * {@return the most recent jobs, newest date first}
+   *
+   * @param limit the most jobs to return; capped at 1000, and a negative limit counts as 0
+   */
   public List<DailyJob> recent(int limit) {
     return jobs.recent(Math.max(0, Math.min(limit, 1_000)));
   }
 
+  /**
+   * {@return the job's item counts by status}
+   *
+   * @param id the job's id
+   * @throws NotFoundException when there is no such job
+   */
   public JobProgress progress(JobId id) {
     return jobs.progress(get(id).id());
   }
 
+  /**
+   * {@return the job's failed creators counted per outcome; an outcome without failures is absent}
+   *
+   * @param id the job's id
+   * @throws NotFoundException when there is no such job
+   */
   public Map<ScrapeOutcome, Long> failureCounts(JobId id) {
     return jobs.failureCounts(get(id).id());
   }
 
-  /** Failed creators, ordered by creator id; {@code limit} is capped at 1000. */
+  /**
+   * {@return the job's failed creators, ordered by creator id, a page at a time}
+   *
+   * @param id the job's id
+   * @param offset how many failed creators to skip; a negative offset counts as 0
+   * @param limit the most to return; capped at 1000, and a negative limit counts as 0
+   * @throws NotFoundException when there is no such job
+   */
   public List<ItemFailure> failures(JobId id, int offset, int limit) {
     return jobs.failures(get(id).id(), Math.max(0, offset), Math.max(0, Math.min(limit, 1_000)));
   }
@@ -66,6 +102,9 @@ public final class JobControl {
    * Cancels a job: workers stop within a lease renewal, and its unfinished creators stay due and
    * join the next daily job.
    *
+   * @param id the job's id
+   * @return the job as stored after cancelling
+   * @throws NotFoundException when there is no such job
    * @throws JobStateException when the job is COMPLETED or already CANCELLED
    */
   public DailyJob cancel(JobId id) {
@@ -84,6 +123,9 @@ public final class JobControl {
    * Reopens exactly the failed creators of a stopped job, with fresh attempts, and makes the job
    * runnable again. Returns how many were reopened.
    *
+   * @param id the job's id
+   * @return the number of creators reopened; with none, the job is left as it was
+   * @throws NotFoundException when there is no such job
    * @throws JobStateException while the job runs, or when it was cancelled
    */
   public long retryFailed(JobId id) {
@@ -100,6 +142,8 @@ public final class JobControl {
   /**
    * The job this instance should run next, if any: the oldest of those pending, queued,
    * interrupted, or running under a lapsed lease.
+   *
+   * @return that job, or empty when there is nothing to run
    */
   public Optional<DailyJob> nextRunnable() {
     return jobs.runnable(clock.instant()).stream().findFirst();

@@ -51,6 +51,21 @@ public final class JobRunner {
   private final StopSignal stopping = new StopSignal();
   private final AtomicReference<JobRun> current = new AtomicReference<>();
 
+  /**
+   * A runner for this instance.
+   *
+   * @param jobs the job store and its ledger
+   * @param creators where what each visit learned is recorded
+   * @param queue hands out the items
+   * @param scrapers at most one per platform; a job with creators on a platform without one stops
+   *     FAILED
+   * @param policy the rules that set each creator's next due date
+   * @param settings concurrency, retries, leases, batching and the shutdown grace period
+   * @param clock the only source of time
+   * @param listener receives the events of every run
+   * @param instanceId the id jobs and items are leased under
+   * @throws IllegalArgumentException when two scrapers serve the same platform
+   */
   @Inject
   public JobRunner(
       JobStore jobs,
@@ -73,7 +88,7 @@ public final class JobRunner {
     this.processor = new ItemProcessor(policy, settings, pauses, clock, events);
   }
 
-  /** The id this instance leases jobs and items under. */
+  /** {@return the id this instance leases jobs and items under} */
   public String instanceId() {
     return instanceId;
   }
@@ -83,6 +98,9 @@ public final class JobRunner {
    * running, or that waits behind another running job, is waited for; a running job whose owner's
    * lease lapsed is taken over first.
    *
+   * @param id the job to run
+   * @return how the run ended; when the runner was stopped before the job started, the job as it
+   *     stands and a duration of zero
    * @throws NotFoundException when the job does not exist
    * @throws JobStateException when the job is COMPLETED or CANCELLED
    */
@@ -128,6 +146,7 @@ public final class JobRunner {
     }
   }
 
+  /** {@return whether {@link #stop()} was called; a stopped runner starts no further job} */
   public boolean isStopping() {
     return stopping.isTriggered();
   }

@@ -27,6 +27,13 @@ public final class JobWorker implements AutoCloseable {
   private volatile boolean closing;
   private @Nullable Thread thread;
 
+  /**
+   * A worker, not yet running; see {@link #start()}.
+   *
+   * @param control finds the next runnable job
+   * @param runner runs it
+   * @param settings when idle, the worker looks for work every five {@code idlePoll} periods
+   */
   @Inject
   public JobWorker(JobControl control, JobRunner runner, RunnerSettings settings) {
     this.control = control;
@@ -34,6 +41,11 @@ public final class JobWorker implements AutoCloseable {
     this.pollInterval = settings.idlePoll().multipliedBy(5);
   }
 
+  /**
+   * Runs the loop on its own daemon thread until {@link #close()}.
+   *
+   * @throws IllegalStateException when it was started before
+   */
   public synchronized void start() {
     if (thread != null) {
       throw new IllegalStateException("the job worker is already running");

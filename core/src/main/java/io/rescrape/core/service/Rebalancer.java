@@ -34,6 +34,15 @@ public final class Rebalancer {
   private final Clock clock;
   private final Events events;
 
+  /**
+   * A rebalancer over the stores.
+   *
+   * @param creators where creators and their schedule are stored
+   * @param jobs asked whether a job is running, which forbids applying a rebalance
+   * @param policy the cycle, active days and rebalance rules
+   * @param clock decides what "today" is for the moved due dates
+   * @param listener receives {@code CreatorsRebalanced}
+   */
   @Inject
   public Rebalancer(
       CreatorStore creators,
@@ -48,7 +57,7 @@ public final class Rebalancer {
     this.events = new Events(listener);
   }
 
-  /** What a rebalance would do now, changing nothing. */
+  /** {@return what a rebalance would do now, changing nothing} */
   public RebalancePlan plan() {
     return policy.planRebalance(creators.countByDay());
   }
@@ -57,6 +66,7 @@ public final class Rebalancer {
    * Applies a rebalance. Refused while a job runs, since its workers plan each creator's next visit
    * from the day they read when the job claimed it.
    *
+   * @return the plan that was applied; when creators left a day meanwhile, fewer of them moved
    * @throws JobStateException while a job is running
    */
   public RebalancePlan apply() {

@@ -18,6 +18,14 @@ import java.util.Map;
 public record RunReport(
     DailyJob job, JobProgress progress, Map<ScrapeOutcome, Long> failures, Duration took) {
 
+  /**
+   * A report, with the failures copied.
+   *
+   * @param job the job as stored when the run ended
+   * @param progress its item counts
+   * @param failures failed items by reason
+   * @param took how long this run lasted
+   */
   public RunReport {
     failures = ImmutableMap.copyOf(failures);
   }

@@ -38,6 +38,21 @@ public record RunnerSettings(
     Duration flushInterval,
     Duration shutdownGrace) {
 
+  /**
+   * Validated settings; {@link #builder()} fills in the defaults.
+   *
+   * @param concurrency 1 to 1024 per platform; copied
+   * @param maxAttempts 1 to 100
+   * @param retryBackoff not negative
+   * @param maxRetryBackoff not negative
+   * @param rateLimitPause not negative
+   * @param lease positive
+   * @param idlePoll positive
+   * @param flushSize 1 to 10,000
+   * @param flushInterval positive
+   * @param shutdownGrace not negative; zero interrupts scrapes in flight at once
+   * @throws InvalidInputException naming the first setting out of range
+   */
   public RunnerSettings {
     concurrency = ImmutableMap.copyOf(concurrency);
     for (Map.Entry<Platform, Integer> entry : concurrency.entrySet()) {
@@ -54,19 +69,32 @@ public record RunnerSettings(
     requireNotNegative("shutdownGrace", shutdownGrace);
   }
 
+  /** {@return the settings with every default, as documented on each component} */
   public static RunnerSettings defaults() {
     return builder().build();
   }
 
+  /** {@return a builder holding the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * {@return how many scrapes of one platform may be in flight at once}
+   *
+   * @param platform a platform these settings hold a concurrency for, as the builder's always do
+   */
   public int concurrencyOf(Platform platform) {
     return concurrency.get(platform);
   }
 
-  /** The wait after a failed attempt number {@code attempt} (from 1) before the next one. */
+  /**
+   * The wait after a failed attempt number {@code attempt} (from 1) before the next one.
+   *
+   * @param attempt the attempt that failed, from 1
+   * @return {@code retryBackoff} doubled for each attempt after the first, at most {@code
+   *     maxRetryBackoff}
+   */
   public Duration backoffAfter(int attempt) {
     Duration wait = retryBackoff;
     for (int i = 1; i < attempt && wait.compareTo(maxRetryBackoff) < 0; i++) {
@@ -75,7 +103,7 @@ public record RunnerSettings(
     return wait.compareTo(maxRetryBackoff) > 0 ? maxRetryBackoff : wait;
   }
 
-  /** A builder starting from these settings. */
+  /** {@return a builder starting from these settings} */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.concurrency.putAll(concurrency);
@@ -127,7 +155,12 @@ public record RunnerSettings(
       concurrency(4);
     }
 
-    /** The same concurrency for every platform. */
+    /**
+     * The same concurrency for every platform. Default: 4.
+     *
+     * @param scrapesInFlight 1 to 1024
+     * @return this builder
+     */
     public Builder concurrency(int scrapesInFlight) {
       for (Platform platform : Platform.values()) {
         concurrency.put(platform, scrapesInFlight);
@@ -135,48 +168,107 @@ public record RunnerSettings(
       return this;
     }
 
+    /**
+     * The concurrency of one platform. Default: 4.
+     *
+     * @param platform the platform
+     * @param scrapesInFlight 1 to 1024
+     * @return this builder
+     */
     public Builder concurrency(Platform platform, int scrapesInFlight) {
       concurrency.put(platform, scrapesInFlight);
       return this;
     }
 
+    /**
+     * Attempts per creator per job before a retryable failure becomes final. Default: 3.
+     *
+     * @param attempts 1 to 100; 1 means no retry
+     * @return this builder
+     */
     public Builder maxAttempts(int attempts) {
       this.maxAttempts = attempts;
       return this;
     }
 
+    /**
+     * The wait before a retry: {@code first} before the second attempt, doubling for each later
+     * one, never more than {@code max}. Default: 30 s up to 10 min.
+     *
+     * @param first not negative
+     * @param max not negative
+     * @return this builder
+     */
     public Builder retryBackoff(Duration first, Duration max) {
       this.retryBackoff = first;
       this.maxRetryBackoff = max;
       return this;
     }
 
+    /**
+     * How long a platform pauses when it throttles without saying how long. Default: 60 s.
+     *
+     * @param pause not negative
+     * @return this builder
+     */
     public Builder rateLimitPause(Duration pause) {
       this.rateLimitPause = pause;
       return this;
     }
 
+    /**
+     * How long a job or item stays with an instance that stops renewing it, and so how soon after a
+     * crash other instances take over. Default: 30 s.
+     *
+     * @param lease positive
+     * @return this builder
+     */
     public Builder lease(Duration lease) {
       this.lease = lease;
       return this;
     }
 
+    /**
+     * How often an idle worker looks again for items. Default: 1 s.
+     *
+     * @param poll positive
+     * @return this builder
+     */
     public Builder idlePoll(Duration poll) {
       this.idlePoll = poll;
       return this;
     }
 
+    /**
+     * How results are batched on their way to the stores. Default: 200 results or 100 ms, whichever
+     * comes first.
+     *
+     * @param size 1 to 10,000 results per batch
+     * @param interval positive; the longest a result waits
+     * @return this builder
+     */
     public Builder flush(int size, Duration interval) {
       this.flushSize = size;
       this.flushInterval = interval;
       return this;
     }
 
+    /**
+     * How long a stopping runner lets scrapes in flight finish. Default: 10 s.
+     *
+     * @param grace not negative
+     * @return this builder
+     */
     public Builder shutdownGrace(Duration grace) {
       this.shutdownGrace = grace;
       return this;
     }
 
+    /**
+     * {@return the settings, with the default for whatever was not set}
+     *
+     * @throws InvalidInputException naming the first setting out of range
+     */
     public RunnerSettings build() {
       return new RunnerSettings(
           concurrency,

@@ -14,6 +14,13 @@ public final class ScheduleReporter {
   private final SchedulePolicy policy;
   private final Clock clock;
 
+  /**
+   * A reporter over a creator store.
+   *
+   * @param creators where creators and their schedule are stored
+   * @param policy the cycle and active days
+   * @param clock decides what "today" and "tomorrow" are
+   */
   @Inject
   public ScheduleReporter(CreatorStore creators, SchedulePolicy policy, Clock clock) {
     this.creators = creators;
@@ -21,6 +28,12 @@ public final class ScheduleReporter {
     this.clock = clock;
   }
 
+  /**
+   * {@return the schedule as it stands now} The store counts; no creator is read into memory.
+   *
+   * @throws io.rescrape.core.domain.InvalidInputException when creators sit on a day outside the
+   *     configured cycle
+   */
   public ScheduleReport report() {
     LocalDate today = policy.dateOf(clock.instant());
     var perDay = policy.loadsOnEveryDay(creators.countByDay());

@@ -13,6 +13,14 @@ import java.time.Duration;
  */
 public record TriggerSettings(Duration retryDelay, Duration maxSleep, int missedLookbackDays) {
 
+  /**
+   * Validated settings.
+   *
+   * @param retryDelay positive
+   * @param maxSleep positive
+   * @param missedLookbackDays from 0 to 366; 0 reports none at start-up
+   * @throws InvalidInputException when a value is out of range
+   */
   public TriggerSettings {
     if (retryDelay.isNegative() || retryDelay.isZero()) {
       throw new InvalidInputException("trigger retryDelay must be positive, got " + retryDelay);
@@ -26,6 +34,7 @@ public record TriggerSettings(Duration retryDelay, Duration maxSleep, int missed
     }
   }
 
+  /** {@return the defaults: retry after 1 min, sleep at most 1 min, look back 7 days} */
   public static TriggerSettings defaults() {
     return new TriggerSettings(Duration.ofMinutes(1), Duration.ofMinutes(1), 7);
   }

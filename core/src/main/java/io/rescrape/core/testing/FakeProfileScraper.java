@@ -30,11 +30,21 @@ public final class FakeProfileScraper implements ProfileScraper {
   private volatile Function<Handle, ScrapeResult> fallback = FakeProfileScraper::profileOf;
   private volatile Duration latency = Duration.ZERO;
 
+  /**
+   * A fake that answers every handle with {@link #profileOf} until scripted otherwise.
+   *
+   * @param platform the platform it pretends to read
+   */
   public FakeProfileScraper(Platform platform) {
     this.platform = platform;
   }
 
-  /** The successful answer this fake gives by default: counts derived from the handle. */
+  /**
+   * {@return the successful answer this fake gives by default: counts derived from the handle} The
+   * same handle always gets the same counts.
+   *
+   * @param handle any handle
+   */
   public static ScrapeResult profileOf(Handle handle) {
     long seed = Math.abs((long) handle.value().hashCode());
     ProfileStats stats =
@@ -44,19 +54,35 @@ public final class FakeProfileScraper implements ProfileScraper {
         new Profile("id-" + handle.value(), handle.value(), "", false, false, stats));
   }
 
-  /** Answers the next calls for {@code handle} with these results, in order, then as before. */
+  /**
+   * Answers the next calls for {@code handle} with these results, in order, then as before.
+   *
+   * @param handle the handle to script
+   * @param results one answer per call; added after any answers still scripted
+   * @return this fake
+   */
   public FakeProfileScraper script(Handle handle, ScrapeResult... results) {
     scripts.computeIfAbsent(handle, h -> new ArrayDeque<>()).addAll(List.of(results));
     return this;
   }
 
-  /** Answers every unscripted call with {@code answer}. */
+  /**
+   * Answers every unscripted call with {@code answer}.
+   *
+   * @param answer gives the result for a handle; called from many threads at once
+   * @return this fake
+   */
   public FakeProfileScraper otherwise(Function<Handle, ScrapeResult> answer) {
     this.fallback = answer;
     return this;
   }
 
-  /** Sleeps this long in every call, to make concurrency visible. */
+  /**
+   * Sleeps this long in every call, to make concurrency visible. Default: no sleep.
+   *
+   * @param latency the sleep, on the real clock, not the injected one
+   * @return this fake
+   */
   public FakeProfileScraper latency(Duration latency) {
     this.latency = latency;
     return this;
@@ -82,15 +108,22 @@ public final class FakeProfileScraper implements ProfileScraper {
     }
   }
 
+  /**
+   * {@return how many times {@code handle} was scraped so far}
+   *
+   * @param handle the handle
+   */
   public int callsFor(Handle handle) {
     AtomicInteger count = calls.get(handle);
     return count == null ? 0 : count.get();
   }
 
+  /** {@return how many scrapes this fake answered or is answering, over all handles} */
   public int totalCalls() {
     return calls.values().stream().mapToInt(AtomicInteger::get).sum();
   }
 
+  /** {@return the most scrapes this fake saw in flight at once} */
   public int maxInFlight() {
     return maxInFlight.get();
   }

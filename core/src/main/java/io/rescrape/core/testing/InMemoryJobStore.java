@@ -39,6 +39,11 @@ public final class InMemoryJobStore implements JobStore {
   private final Map<Long, TreeMap<Long, ItemRow>> items = new HashMap<>();
   private long lastId;
 
+  /**
+   * An empty job store.
+   *
+   * @param creators the creators its jobs are planned from and its items read
+   */
   public InMemoryJobStore(InMemoryCreatorStore creators) {
     this.creators = creators;
   }

@@ -12,13 +12,16 @@ import io.rescrape.core.Rescrape;
 public record InMemoryStores(
     InMemoryCreatorStore creators, InMemoryJobStore jobs, InMemoryWorkQueue queue) {
 
+  /** {@return three empty stores, wired to one another} */
   public static InMemoryStores create() {
     InMemoryCreatorStore creators = new InMemoryCreatorStore();
     InMemoryJobStore jobs = new InMemoryJobStore(creators);
     return new InMemoryStores(creators, jobs, new InMemoryWorkQueue(jobs));
   }
 
-  /** A builder with these stores set; add a clock, scrapers and settings. */
+  /**
+   * {@return a {@link Rescrape} builder with these stores set; add a clock, scrapers and settings}
+   */
   public Rescrape.Builder builder() {
     return Rescrape.builder().creatorStore(creators).jobStore(jobs).workQueue(queue);
   }

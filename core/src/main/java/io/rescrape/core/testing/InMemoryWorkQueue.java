@@ -13,6 +13,11 @@ public final class InMemoryWorkQueue implements WorkQueue {
 
   private final InMemoryJobStore jobs;
 
+  /**
+   * A queue over a job store's ledger.
+   *
+   * @param jobs the store whose items it hands out
+   */
   public InMemoryWorkQueue(InMemoryJobStore jobs) {
     this.jobs = jobs;
   }
