@@ -100,7 +100,9 @@ final class ItemProcessor {
   }
 
   private Processed deferred(WorkItem item, ScrapeResult result, Instant at, Duration took) {
-    Duration wait = result.retryAfter() != null ? result.retryAfter() : settings.rateLimitPause();
+    Duration asked = result.retryAfter() != null ? result.retryAfter() : settings.rateLimitPause();
+    Duration wait =
+        asked.compareTo(settings.maxRateLimitPause()) > 0 ? settings.maxRateLimitPause() : asked;
     Instant resumeAt = at.plus(wait);
     Platform platform = item.platform();
     if (pauses.pause(platform, resumeAt)) {

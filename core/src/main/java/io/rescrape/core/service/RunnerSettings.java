@@ -18,6 +18,8 @@ import java.util.Map;
  * @param maxRetryBackoff the longest wait between attempts; default 10 min
  * @param rateLimitPause how long a platform pauses when it throttles without saying how long;
  *     default 60 s
+ * @param maxRateLimitPause the longest pause a platform's own wait can impose, so that a wild
+ *     {@code Retry-After} cannot stall a job for days; default 15 min
  * @param lease how long a job or item stays with an instance that stops renewing it, so how long
  *     after a crash others take over; default 30 s
  * @param idlePoll how often an idle worker looks again for items waiting on a retry time or held by
@@ -32,6 +34,7 @@ public record RunnerSettings(
     Duration retryBackoff,
     Duration maxRetryBackoff,
     Duration rateLimitPause,
+    Duration maxRateLimitPause,
     Duration lease,
     Duration idlePoll,
     int flushSize,
@@ -46,6 +49,7 @@ public record RunnerSettings(
    * @param retryBackoff not negative
    * @param maxRetryBackoff not negative
    * @param rateLimitPause not negative
+   * @param maxRateLimitPause not negative
    * @param lease positive
    * @param idlePoll positive
    * @param flushSize 1 to 10,000
@@ -63,6 +67,7 @@ public record RunnerSettings(
     requireNotNegative("retryBackoff", retryBackoff);
     requireNotNegative("maxRetryBackoff", maxRetryBackoff);
     requireNotNegative("rateLimitPause", rateLimitPause);
+    requireNotNegative("maxRateLimitPause", maxRateLimitPause);
     requirePositive("lease", lease);
     requirePositive("idlePoll", idlePoll);
     requirePositive("flushInterval", flushInterval);
@@ -111,6 +116,7 @@ public record RunnerSettings(
     builder.retryBackoff = retryBackoff;
     builder.maxRetryBackoff = maxRetryBackoff;
     builder.rateLimitPause = rateLimitPause;
+    builder.maxRateLimitPause = maxRateLimitPause;
     builder.lease = lease;
     builder.idlePoll = idlePoll;
     builder.flushSize = flushSize;
@@ -145,6 +151,7 @@ public record RunnerSettings(
     private Duration retryBackoff = Duration.ofSeconds(30);
     private Duration maxRetryBackoff = Duration.ofMinutes(10);
     private Duration rateLimitPause = Duration.ofSeconds(60);
+    private Duration maxRateLimitPause = Duration.ofMinutes(15);
     private Duration lease = Duration.ofSeconds(30);
     private Duration idlePoll = Duration.ofSeconds(1);
     private int flushSize = 200;
@@ -217,6 +224,17 @@ public record RunnerSettings(
     }
 
     /**
+     * Caps the pause a platform's own {@code Retry-After} can impose. Default: 15 min.
+     *
+     * @param max not negative
+     * @return this builder
+     */
+    public Builder maxRateLimitPause(Duration max) {
+      this.maxRateLimitPause = max;
+      return this;
+    }
+
+    /**
      * How long a job or item stays with an instance that stops renewing it, and so how soon after a
      * crash other instances take over. Default: 30 s.
      *
@@ -276,6 +294,7 @@ public record RunnerSettings(
           retryBackoff,
           maxRetryBackoff,
           rateLimitPause,
+          maxRateLimitPause,
           lease,
           idlePoll,
           flushSize,

@@ -200,6 +200,24 @@ class JobRunnerTest {
   }
 
   @Test
+  void should_cap_the_pause_a_platform_asks_for() {
+    fixture.addNew(Platform.TIKTOK, "slow.down");
+    fixture.tiktok.script(
+        new Handle("slow.down"), ScrapeResult.rateLimited(Duration.ofDays(3), "HTTP 429"));
+    Rescrape rescrape = fixture.instance("a");
+    DailyJob job = rescrape.planner().planDay(WED).job();
+
+    CompletableFuture<RunReport> run = runInBackground(rescrape, job);
+    await().atMost(5, SECONDS).until(() -> !fixture.events.ofType(PlatformPaused.class).isEmpty());
+    fixture.clock.advance(Duration.ofMinutes(15));
+    RunReport report = run.join();
+
+    assertThat(fixture.events.ofType(PlatformPaused.class).get(0).until())
+        .isEqualTo(NINE.plus(Duration.ofMinutes(15)));
+    assertThat(report.job().status()).isEqualTo(JobStatus.COMPLETED);
+  }
+
+  @Test
   void should_skip_a_creator_that_another_job_already_refreshed() {
     CreatorId id = fixture.addNew(Platform.INSTAGRAM, "fresh.already");
     Rescrape rescrape = fixture.instance("a");
