@@ -279,8 +279,9 @@ public final class JdbcJobStore implements JobStore {
           long reopened =
               Jdbc.update(
                   connection,
+                  // The outcome stays: it marks the item as tried before in this job.
                   "UPDATE rescrape_job_items SET status = 'PENDING', attempts = 0,"
-                      + " not_before = NULL, outcome = NULL, message = NULL, finished_at = NULL"
+                      + " not_before = NULL, finished_at = NULL"
                       + " WHERE job_id = ? AND status = 'FAILED'",
                   s -> s.setLong(1, id.value()));
           if (reopened == 0) {

@@ -40,7 +40,8 @@ public final class JdbcWorkQueue implements WorkQueue {
           + " UPDATE rescrape_job_items t SET status = 'IN_PROGRESS', lease_owner = ?,"
           + " lease_until = ?, attempts = t.attempts + 1 FROM picked p, rescrape_creators c"
           + " WHERE t.job_id = p.job_id AND t.creator_id = p.creator_id AND c.id = t.creator_id"
-          + " RETURNING t.creator_id, c.handle, c.cycle_day, c.next_due, t.attempts";
+          + " RETURNING t.creator_id, c.handle, c.cycle_day, c.next_due, t.attempts,"
+          + " t.outcome IS NOT NULL AS tried_before";
 
   private final Jdbc jdbc;
   private final SqlDialect dialect;
@@ -119,8 +120,9 @@ public final class JdbcWorkQueue implements WorkQueue {
         });
     return Jdbc.query(
         connection,
-        "SELECT i.creator_id, c.handle, c.cycle_day, c.next_due, i.attempts"
-            + " FROM rescrape_job_items i JOIN rescrape_creators c ON c.id = i.creator_id"
+        "SELECT i.creator_id, c.handle, c.cycle_day, c.next_due, i.attempts,"
+            + " i.outcome IS NOT NULL AS tried_before FROM rescrape_job_items i"
+            + " JOIN rescrape_creators c ON c.id = i.creator_id"
             + " WHERE i.job_id = ? AND i.creator_id IN ("
             + in
             + ")",
@@ -179,6 +181,7 @@ public final class JdbcWorkQueue implements WorkQueue {
         new Handle(row.getString("handle")),
         new CycleDay(row.getInt("cycle_day")),
         getDate(row, "next_due"),
-        row.getInt("attempts"));
+        row.getInt("attempts"),
+        row.getBoolean("tried_before"));
   }
 }

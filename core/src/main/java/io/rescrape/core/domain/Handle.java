@@ -37,17 +37,25 @@ public record Handle(String value) {
       normalized = normalized.substring(1);
     }
     normalized = normalized.toLowerCase(Locale.ROOT);
-    if (!platform.acceptsHandle(normalized)) {
+    if (!platform.acceptsHandle(normalized) || !isWellFormed(normalized)) {
       throw new InvalidInputException(
           "invalid "
               + platform
-              + " handle '"
-              + raw
-              + "': expected letters, digits, '.' or '_' ("
+              + " handle "
+              + Shown.quoted(raw)
+              + ": expected "
               + (platform == Platform.INSTAGRAM ? "1-30" : "2-24")
-              + " characters)");
+              + " letters, digits, '.' or '_', with a letter or digit, and no '.' at either end"
+              + " or twice in a row");
     }
     return new Handle(normalized);
+  }
+
+  /** Rules both platforms share beyond the character set: "." or "_.." is nobody's handle. */
+  private static boolean isWellFormed(String handle) {
+    boolean hasLetterOrDigit = handle.chars().anyMatch(Character::isLetterOrDigit);
+    boolean dotAtEnd = handle.startsWith(".") || handle.endsWith(".");
+    return hasLetterOrDigit && !dotAtEnd && !handle.contains("..");
   }
 
   @Override

@@ -43,7 +43,7 @@ public enum Platform {
       }
     }
     throw new InvalidInputException(
-        "unknown platform '" + value + "' (expected one of " + names() + ")");
+        "unknown platform " + Shown.quoted(value) + " (expected one of " + names() + ")");
   }
 
   boolean acceptsHandle(String normalized) {

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param nextDue its next due date as stored now; a date after the job's means another job already
  *     refreshed it
  * @param attempt which attempt this is, from 1
+ * @param triedBefore whether this job already has an outcome for the creator: a retry, or a failed
+ *     creator reopened by retry-failed. Such an item is scraped even if its due date moved on.
  */
 public record WorkItem(
     JobId jobId,
@@ -22,4 +24,5 @@ public record WorkItem(
     Handle handle,
     CycleDay day,
     @Nullable LocalDate nextDue,
-    int attempt) {}
+    int attempt,
+    boolean triedBefore) {}

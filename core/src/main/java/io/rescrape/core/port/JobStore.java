@@ -10,6 +10,7 @@ import io.rescrape.core.domain.JobStatus;
 import io.rescrape.core.domain.Lease;
 import io.rescrape.core.domain.Platform;
 import io.rescrape.core.domain.ScrapeOutcome;
+import io.rescrape.core.domain.WorkItem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -118,7 +119,8 @@ public interface JobStore {
 
   /**
    * Puts a job's FAILED items back to pending with a fresh attempt count and makes the job
-   * startable again. Returns the number of items reopened; the job is left alone when none.
+   * startable again. Returns the number of items reopened; the job is left alone when none. A
+   * reopened item keeps its last outcome, so it is claimed as {@link WorkItem#triedBefore()}.
    *
    * @param id the job; a RUNNING or CANCELLED one is left alone
    * @param now the current time

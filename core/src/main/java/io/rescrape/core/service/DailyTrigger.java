@@ -3,6 +3,7 @@ package io.rescrape.core.service;
 import io.rescrape.core.domain.DailyJob;
 import io.rescrape.core.domain.DailyJobCreation;
 import io.rescrape.core.domain.SchedulePolicy;
+import io.rescrape.core.domain.StoreException;
 import io.rescrape.core.event.DatesMissed;
 import io.rescrape.core.event.TriggerFailed;
 import io.rescrape.core.port.JobStore;
@@ -119,11 +120,13 @@ public final class DailyTrigger implements AutoCloseable {
       return Optional.of(creation);
     } catch (RuntimeException e) {
       retryNotBefore = now.plus(settings.retryDelay());
-      log.error(
-          "Could not create the daily job of {}; the trigger stays armed and tries again at {}",
-          nextDate,
-          retryNotBefore,
-          e);
+      String message =
+          "Could not create the daily job of {} ({}); the trigger stays armed and tries again at {}";
+      if (e instanceof StoreException) {
+        log.error(message, nextDate, e.getMessage(), retryNotBefore);
+      } else {
+        log.error(message, nextDate, e.toString(), retryNotBefore, e);
+      }
       events.publish(new TriggerFailed(now, nextDate, e.toString(), retryNotBefore));
       return Optional.empty();
     }

@@ -42,7 +42,7 @@ final class ItemProcessor {
   }
 
   Processed process(WorkItem item, LocalDate jobDate, ProfileScraper scraper) {
-    if (!SchedulePolicy.isDue(item.nextDue(), jobDate)) {
+    if (!item.triedBefore() && !SchedulePolicy.isDue(item.nextDue(), jobDate)) {
       String why = "already refreshed by another job; next due " + item.nextDue();
       return new Processed(item, ItemResult.skipped(item.creatorId(), why), null, Duration.ZERO);
     }

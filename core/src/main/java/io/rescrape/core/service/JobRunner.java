@@ -102,7 +102,8 @@ public final class JobRunner {
    * @return how the run ended; when the runner was stopped before the job started, the job as it
    *     stands and a duration of zero
    * @throws NotFoundException when the job does not exist
-   * @throws JobStateException when the job is COMPLETED or CANCELLED
+   * @throws JobStateException when the job is COMPLETED or CANCELLED when this call starts; a job
+   *     that ends on another instance while this call waits for it is reported, not thrown
    */
   public RunReport run(JobId id) {
     Optional<DailyJob> started = awaitStart(id);
@@ -163,7 +164,11 @@ public final class JobRunner {
           announced = waitBehindRunningJob(id, now, announced);
           break;
         case NOT_STARTABLE:
-          announced = waitForLiveOwner(id, now, announced);
+          DailyJob job = jobs.find(id).orElseThrow(() -> NotFoundException.job(id));
+          if (announced && job.status().isTerminal()) {
+            return Optional.empty(); // it ended on the instance we were waiting for
+          }
+          announced = waitForLiveOwner(job, announced);
           break;
         default:
           throw new IllegalStateException();
@@ -200,17 +205,16 @@ public final class JobRunner {
     return true;
   }
 
-  private boolean waitForLiveOwner(JobId id, Instant now, boolean announced) {
-    DailyJob job = jobs.find(id).orElseThrow(() -> NotFoundException.job(id));
+  private boolean waitForLiveOwner(DailyJob job, boolean announced) {
     if (job.status() != JobStatus.RUNNING) {
       throw new JobStateException(
-          "job " + id + " is " + job.status() + "; there is nothing to run" + hint(job));
+          "job " + job.id() + " is " + job.status() + "; there is nothing to run" + hint(job));
     }
     if (!announced) {
       log.info(
           "Job {} is being run by instance {} (lease until {}); waiting to take over if that"
               + " instance stops",
-          id,
+          job.id(),
           job.lease().owner(),
           job.lease().until());
     }

@@ -1,6 +1,7 @@
 package io.rescrape.core.service;
 
 import io.rescrape.core.domain.DailyJob;
+import io.rescrape.core.domain.StoreException;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
@@ -88,6 +89,11 @@ public final class JobWorker implements AutoCloseable {
           runner.run(next.get().id());
           continue;
         }
+      } catch (StoreException e) {
+        log.warn(
+            "Job worker cannot reach its store ({}); it keeps running and looks again in {}",
+            e.getMessage(),
+            pollInterval);
       } catch (RuntimeException e) {
         log.error(
             "Job worker hit an error; it keeps running and looks again in {}", pollInterval, e);

@@ -70,17 +70,14 @@ public final class Rebalancer {
    * @throws JobStateException while a job is running
    */
   public RebalancePlan apply() {
-    Optional<DailyJob> running = jobs.running();
-    if (running.isPresent()) {
-      throw new JobStateException(
-          "job "
-              + running.get().id()
-              + " is running; rebalance after it ends (a dry run is always allowed)");
-    }
+    refuseWhileAJobRuns(0);
     RebalancePlan plan = plan();
     LocalDate today = policy.dateOf(clock.instant());
+    long moved = 0;
     for (RebalancePlan.Move move : plan.moves()) {
+      refuseWhileAJobRuns(moved);
       moveCreators(move, today);
+      moved += move.count();
     }
     if (plan.isNoop()) {
       log.info("Rebalance: active days already level; nothing moved");
@@ -89,6 +86,24 @@ public final class Rebalancer {
       events.publish(new CreatorsRebalanced(clock.instant(), plan));
     }
     return plan;
+  }
+
+  /** Checked before each move, so a job that starts meanwhile stops the rebalance early. */
+  private void refuseWhileAJobRuns(long movedSoFar) {
+    Optional<DailyJob> running = jobs.running();
+    if (running.isEmpty()) {
+      return;
+    }
+    String progress =
+        movedSoFar == 0
+            ? "nothing was moved"
+            : movedSoFar + " creators were moved, each with its due date; the rest were not";
+    throw new JobStateException(
+        "job "
+            + running.get().id()
+            + " is running, so the rebalance stopped ("
+            + progress
+            + "); rebalance after it ends (a dry run is always allowed)");
   }
 
   private void moveCreators(RebalancePlan.Move move, LocalDate today) {

@@ -281,7 +281,15 @@ public final class InMemoryJobStore implements JobStore {
       item.lease(lease);
       Creator c = creator.get();
       claimed.add(
-          new WorkItem(id, c.id(), c.platform(), c.handle(), c.day(), c.nextDue(), item.attempts));
+          new WorkItem(
+              id,
+              c.id(),
+              c.platform(),
+              c.handle(),
+              c.day(),
+              c.nextDue(),
+              item.attempts,
+              item.outcome != null));
     }
     return claimed;
   }
@@ -381,12 +389,11 @@ public final class InMemoryJobStore implements JobStore {
       attempts = Math.max(0, attempts - 1);
     }
 
+    /** Pending again with fresh attempts; the last outcome stays, marking it tried before. */
     void reopen() {
       status = ItemStatus.PENDING;
       attempts = 0;
       notBefore = null;
-      outcome = null;
-      message = "";
       finishedAt = null;
     }
 

@@ -304,6 +304,22 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void should_mark_items_this_job_has_tried_before() {
+    DailyJob job = runningJob(2);
+    WorkItem fresh = claimOne(job, "w");
+    jobs.record(
+        job.id(),
+        List.of(ItemResult.retry(fresh.creatorId(), ScrapeOutcome.TRANSIENT, "timeout", NINE)),
+        "w",
+        NINE);
+
+    WorkItem retried = queue.claim(job.id(), Platform.INSTAGRAM, 1, lease("w"), NINE).get(0);
+
+    assertThat(fresh.triedBefore()).isFalse();
+    assertThat(retried.triedBefore()).isTrue();
+  }
+
+  @Test
   void should_hold_a_retried_item_back_until_its_retry_time() {
     DailyJob job = runningJob(2);
     WorkItem item = claimOne(job, "w");
@@ -432,6 +448,7 @@ public abstract class JobStoreContract {
             item -> {
               assertThat(item.creatorId()).isEqualTo(items.get(0).creatorId());
               assertThat(item.attempt()).isEqualTo(1);
+              assertThat(item.triedBefore()).isTrue();
             });
   }
 

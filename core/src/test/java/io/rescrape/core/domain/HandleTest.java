@@ -27,7 +27,25 @@ class HandleTest {
   void should_reject_a_handle_longer_than_the_platform_allows() {
     assertThatThrownBy(() -> Handle.of(Platform.INSTAGRAM, "a".repeat(31)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("1-30 characters");
+        .hasMessageContaining("expected 1-30 letters, digits");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".", "..", "._", ".lena", "lena.", "le..na"})
+  void should_reject_handles_made_of_dots_or_with_dots_at_the_ends(String raw) {
+    assertThatThrownBy(() -> Handle.of(Platform.INSTAGRAM, raw))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("no '.' at either end or twice in a row");
+  }
+
+  @Test
+  void should_quote_hostile_input_short_and_without_control_characters() {
+    String hostile = "evil\u001b[31m" + "x".repeat(5_000);
+
+    assertThatThrownBy(() -> Handle.of(Platform.INSTAGRAM, hostile))
+        .hasMessageStartingWith("invalid instagram handle 'evil\\u001b[31mxxx")
+        .hasMessageContaining("xxx...'")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(250));
   }
 
   @Test
