@@ -3,8 +3,8 @@ package io.rescrape.example;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.rescrape.core.Rescrape;
-import io.rescrape.core.domain.InvalidInputException;
 import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.StoreException;
 import io.rescrape.core.port.ProfileScraper;
 import io.rescrape.core.service.RunnerSettings;
 import io.rescrape.example.demo.DemoPlatform;
@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,16 +40,21 @@ public final class AppEnvironment implements AutoCloseable {
   private final JdbcStores stores;
   private final @Nullable DemoPlatform demoPlatform;
   private final Rescrape rescrape;
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
 
   private AppEnvironment(Settings settings) {
     this.clock = clock(settings.now());
     this.dataSource = dataSource(settings);
     try {
       this.stores = JdbcStores.migrateAndCreate(dataSource);
+      if (settings.scrapes()) {
+        DemoSeed.guardAgainstRealScrapes(
+            settings.dataDir(), settings.demo(), settings.db() == null);
+      }
       this.demoPlatform = settings.demo() ? DemoPlatform.start(settings.demoLatency()) : null;
       this.rescrape = rescrape(settings);
       if (settings.demo()) {
-        DemoSeed.seedIfEmpty(rescrape);
+        DemoSeed.seedIfEmpty(rescrape, settings.dataDir());
       }
     } catch (RuntimeException e) {
       close();
@@ -67,6 +73,7 @@ public final class AppEnvironment implements AutoCloseable {
    * @param workers scrapes in flight per platform
    * @param instagramUrl the base URL of Instagram, when not in demo mode
    * @param tiktokUrl the base URL of TikTok, when not in demo mode
+   * @param scrapes whether the command scrapes, so must not aim real platforms at demo creators
    */
   public record Settings(
       Path dataDir,
@@ -76,7 +83,8 @@ public final class AppEnvironment implements AutoCloseable {
       Duration demoLatency,
       int workers,
       URI instagramUrl,
-      URI tiktokUrl) {}
+      URI tiktokUrl,
+      boolean scrapes) {}
 
   public static AppEnvironment open(Settings settings) {
     return new AppEnvironment(settings);
@@ -92,6 +100,26 @@ public final class AppEnvironment implements AutoCloseable {
 
   public JdbcStores stores() {
     return stores;
+  }
+
+  /**
+   * Stops all work, from a signal handler: the trigger and worker stop, and a job running in the
+   * foreground or background is interrupted cleanly, its results written, ready to resume.
+   */
+  public void stop() {
+    stopRequested.countDown();
+    if (rescrape != null) {
+      rescrape.close();
+    }
+  }
+
+  /** Blocks until {@link #stop()} is called. */
+  public void awaitStop() {
+    try {
+      stopRequested.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
@@ -114,16 +142,33 @@ public final class AppEnvironment implements AutoCloseable {
   private static HikariDataSource dataSource(Settings settings) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.db() != null ? settings.db() : embeddedUrl(settings.dataDir()));
-    config.setMaximumPoolSize(Math.max(8, settings.workers() + 4));
+    // Workers hold no connection while they scrape: claims and batched writes need only a few.
+    config.setMaximumPoolSize(10);
     config.setPoolName("rescrape");
-    config.setInitializationFailTimeout(-1);
-    config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+    // Try once at start, so that an unreachable database fails at once with its real cause.
+    config.setInitializationFailTimeout(1);
+    config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new InvalidInputException(
-          "cannot use database " + config.getJdbcUrl() + ": " + e.getMessage());
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new StoreException(
+          "could not connect to the database "
+              + withoutParameters(config.getJdbcUrl())
+              + ": "
+              + cause.getMessage(),
+          e);
     }
+  }
+
+  /** The URL without its parameters, which may hold a password. */
+  private static String withoutParameters(String url) {
+    int end = url.length();
+    for (char separator : new char[] {'?', ';'}) {
+      int at = url.indexOf(separator);
+      end = at >= 0 ? Math.min(end, at) : end;
+    }
+    return url.substring(0, end);
   }
 
   private static String embeddedUrl(Path dataDir) {
@@ -133,7 +178,9 @@ public final class AppEnvironment implements AutoCloseable {
       throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
     }
     Path file = dataDir.toAbsolutePath().resolve("rescrape");
-    return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000";
+    // The command closes the database itself on Ctrl-C or SIGTERM, after the interrupted job's
+    // results are written; H2 closing it first, from its own shutdown hook, would lose them.
+    return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   private Rescrape rescrape(Settings settings) {

@@ -3,9 +3,14 @@ package io.rescrape.example;
 import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.CycleDay;
 import io.rescrape.core.domain.Handle;
+import io.rescrape.core.domain.InvalidInputException;
 import io.rescrape.core.domain.NewCreator;
 import io.rescrape.core.domain.Platform;
 import io.rescrape.core.service.CreatorImport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,11 +40,28 @@ final class DemoSeed {
 
   private DemoSeed() {}
 
+  /** Marks a data directory whose database holds the invented demo creators. */
+  static final String MARKER = "DEMO-DATA";
+
+  /**
+   * Refuses to scrape the real platforms for invented handles: a data directory seeded in demo mode
+   * stays a demo directory.
+   */
+  static void guardAgainstRealScrapes(Path dataDir, boolean demo, boolean embedded) {
+    if (!demo && embedded && Files.exists(dataDir.resolve(MARKER))) {
+      throw new InvalidInputException(
+          "the data directory "
+              + dataDir
+              + " holds invented demo creators; add --demo, or use another --data-dir");
+    }
+  }
+
   /** Seeds the demo creators unless the store already holds creators. */
-  static void seedIfEmpty(Rescrape rescrape) {
+  static void seedIfEmpty(Rescrape rescrape, Path dataDir) {
     if (rescrape.creators().count() > 0) {
       return;
     }
+    mark(dataDir);
     LocalDate today = rescrape.policy().dateOf(rescrape.clock().instant());
     List<CycleDay> days = weekFrom(rescrape, today);
     CreatorImport creatorImport = rescrape.creators().startImport();
@@ -53,6 +75,17 @@ final class DemoSeed {
     }
     creatorImport.add(batch);
     log.info("Demo: seeded {} invented creators over the week before {}", CREATORS, today);
+  }
+
+  private static void mark(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      Files.writeString(
+          dataDir.resolve(MARKER),
+          "This data directory holds Rescrape's invented demo creators.\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + dataDir.resolve(MARKER), e);
+    }
   }
 
   /** The active days in the order they come from today on. */

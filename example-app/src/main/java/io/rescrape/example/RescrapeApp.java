@@ -44,8 +44,15 @@ public final class RescrapeApp {
   /** Logging starts only now, so that it can write its file into the chosen data directory. */
   private static int configureLoggingThenRun(ParseResult parseResult) {
     ParseResult command = parseResult.subcommand();
-    if (command != null) {
+    if (command != null && !command.isUsageHelpRequested() && !command.isVersionHelpRequested()) {
       Path dataDir = command.matchedOptionValue("--data-dir", Path.of("rescrape-data"));
+      String problem = DataDirectory.problemWith(dataDir);
+      if (problem != null) {
+        PrintWriter err = parseResult.commandSpec().commandLine().getErr();
+        err.println("error: " + problem);
+        err.flush();
+        return ExitCodes.USAGE;
+      }
       System.setProperty("rescrape.log.file", dataDir.resolve("rescrape.log").toString());
       if (command.commandSpec().name().equals("serve")) {
         System.setProperty("rescrape.console.level", "INFO");

@@ -73,18 +73,38 @@ class ImportCliTest {
   }
 
   @Test
-  void should_refuse_a_file_that_is_missing_or_not_text() throws Exception {
-    Path binary = files.resolve("image.csv");
-    Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0x00, (byte) 0xc3, 0x28});
-    Cli cli = new Cli(dataDir);
-
-    Cli.Result missing = cli.run("import", files.resolve("nothing.csv").toString());
-    Cli.Result notText = cli.run("import", binary.toString());
+  void should_refuse_a_file_that_is_missing() {
+    Cli.Result missing = new Cli(dataDir).run("import", files.resolve("nothing.csv").toString());
 
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("error: file not found: ");
-    assertThat(notText.exitCode()).isEqualTo(2);
-    assertThat(notText.err()).contains("it is not UTF-8 text");
+  }
+
+  @Test
+  void should_reject_a_line_that_is_not_utf8_and_import_the_others() throws Exception {
+    Path mixed = files.resolve("mixed.csv");
+    Files.write(
+        mixed,
+        concat(
+            "tiktok,kofi_codes\n".getBytes(StandardCharsets.UTF_8),
+            new byte[] {'t', 'i', 'k', 't', 'o', 'k', ',', (byte) 0xe9, 't', 'e', '\n'},
+            "instagram,lena.bakes\n".getBytes(StandardCharsets.UTF_8)));
+
+    Cli.Result result = new Cli(dataDir).run("import", mixed.toString());
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.out()).contains("Imported 2 creators").contains("line 2: not UTF-8 text");
+  }
+
+  @Test
+  void should_read_old_mac_line_ends_and_a_header_after_blank_lines() throws Exception {
+    Path csv = files.resolve("mac.csv");
+    Files.writeString(csv, "\r\rplatform,handle\rtiktok,kofi_codes\rinstagram,lena.bakes\r");
+
+    Cli.Result result = new Cli(dataDir).run("import", csv.toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("Imported 2 creators").contains("0 rows rejected");
   }
 
   @Test
@@ -95,7 +115,15 @@ class ImportCliTest {
 
     assertThat(result.out())
         .contains("Imported 1 creators")
-        .contains("line 1: line longer than 4096 characters");
+        .contains("line 1: line longer than 4096 bytes");
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      all.writeBytes(part);
+    }
+    return all.toByteArray();
   }
 
   private Path csv(String... lines) throws Exception {

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "rescrape",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     version = "rescrape 0.1.0",
     description = "Keeps Instagram and TikTok creator profiles fresh, one weekday at a time.",
     subcommands = {

@@ -15,16 +15,24 @@ final class Converters {
 
   private Converters() {}
 
-  /** An ISO-8601 instant, or a date-time with an offset. */
+  /** An ISO-8601 instant, or a date-time with an offset, between the years 1970 and 9999. */
   static final class InstantConverter implements ITypeConverter<Instant> {
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     @Override
     public Instant convert(String value) {
+      Instant instant;
       try {
-        return OffsetDateTime.parse(value.strip()).toInstant();
+        instant = OffsetDateTime.parse(value.strip()).toInstant();
       } catch (DateTimeParseException e) {
         throw new TypeConversionException(
             "'" + value + "' is not an instant; expected e.g. 2025-08-27T09:00:00Z");
       }
+      if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+        throw new TypeConversionException("'" + value + "' lies outside the years 1970 to 9999");
+      }
+      return instant;
     }
   }
 

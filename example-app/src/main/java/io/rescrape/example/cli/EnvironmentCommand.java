@@ -1,14 +1,27 @@
 package io.rescrape.example.cli;
 
+import io.rescrape.core.domain.InvalidInputException;
 import io.rescrape.example.AppEnvironment;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** A command that runs against an {@link AppEnvironment} built from the common options. */
+/**
+ * A command that runs against an {@link AppEnvironment} built from the common options. On Ctrl-C or
+ * SIGTERM it stops the work cleanly (a running job is interrupted with its results written) and the
+ * process exits only once the command has closed its database.
+ */
 abstract class EnvironmentCommand implements Callable<Integer> {
+
+  private static final Duration LONGEST_DEMO_LATENCY = Duration.ofMinutes(1);
+  private static final long SHUTDOWN_WAIT_SECONDS = 60;
 
   @Mixin CommonOptions common;
 
@@ -16,8 +29,23 @@ abstract class EnvironmentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (AppEnvironment environment = AppEnvironment.open(settings())) {
+    AppEnvironment.Settings settings = settings();
+    AtomicReference<AppEnvironment> current = new AtomicReference<>();
+    AtomicBoolean stopRequested = new AtomicBoolean();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook =
+        new Thread(() -> stopAndWait(current, stopRequested, finished), "rescrape-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (AppEnvironment environment = AppEnvironment.open(settings)) {
+      current.set(environment);
+      if (stopRequested.get()) {
+        environment.stop();
+      }
       return run(environment);
+    } finally {
+      out().flush();
+      finished.countDown();
+      removeHook(hook);
     }
   }
 
@@ -28,6 +56,7 @@ abstract class EnvironmentCommand implements Callable<Integer> {
   }
 
   AppEnvironment.Settings settings() {
+    validate();
     return new AppEnvironment.Settings(
         common.dataDir,
         common.db,
@@ -36,6 +65,50 @@ abstract class EnvironmentCommand implements Callable<Integer> {
         common.demoLatency,
         common.workers(),
         common.instagramUrl,
-        common.tiktokUrl);
+        common.tiktokUrl,
+        scrapes());
+  }
+
+  /** Whether the command scrapes profiles; such commands refuse a demo data dir without --demo. */
+  boolean scrapes() {
+    return false;
+  }
+
+  private void validate() {
+    if (common.db != null && !common.db.strip().startsWith("jdbc:")) {
+      throw new InvalidInputException(
+          "--db must be a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/rescrape?user=rescrape,"
+              + " got '"
+              + common.db
+              + "'");
+    }
+    if (common.demoLatency.isNegative() || common.demoLatency.compareTo(LONGEST_DEMO_LATENCY) > 0) {
+      throw new InvalidInputException(
+          "--demo-latency must be between 0 and 1m, got " + common.demoLatency);
+    }
+  }
+
+  private static void stopAndWait(
+      AtomicReference<AppEnvironment> current,
+      AtomicBoolean stopRequested,
+      CountDownLatch finished) {
+    stopRequested.set(true);
+    AppEnvironment environment = current.get();
+    if (environment != null) {
+      environment.stop();
+    }
+    try {
+      finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook runs, and has just been released
+    }
   }
 }

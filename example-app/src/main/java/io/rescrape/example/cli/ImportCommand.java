@@ -6,17 +6,16 @@ import io.rescrape.core.service.ImportOutcome;
 import io.rescrape.example.AppEnvironment;
 import io.rescrape.example.csv.CreatorCsv;
 import io.rescrape.example.output.Json;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -41,8 +40,8 @@ final class ImportCommand extends EnvironmentCommand {
     ImportReport report = new ImportReport(file.toString());
     CreatorImport creatorImport = environment.rescrape().creators().startImport();
     List<CreatorCsv.Parsed> batch = new ArrayList<>(BATCH);
-    try (Reader reader = utf8(file)) {
-      new CreatorCsv(reader)
+    try (InputStream input = Files.newInputStream(file)) {
+      new CreatorCsv(new BufferedInputStream(input))
           .forEachRow(
               row -> {
                 if (row instanceof CreatorCsv.Rejected rejected) {
@@ -57,22 +56,11 @@ final class ImportCommand extends EnvironmentCommand {
       flush(creatorImport, batch, report);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException("file not found: " + file);
-    } catch (CharacterCodingException e) {
-      throw new InvalidInputException("cannot read " + file + ": it is not UTF-8 text");
     } catch (IOException | UncheckedIOException e) {
       throw new InvalidInputException("cannot read " + file + ": " + e.getMessage());
     }
     print(report);
     return report.rejectedCount == 0 ? ExitCodes.OK : ExitCodes.ROWS_REJECTED;
-  }
-
-  private static Reader utf8(Path file) throws IOException {
-    return new java.io.InputStreamReader(
-        Files.newInputStream(file),
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT));
   }
 
   private static void flush(
@@ -89,6 +77,7 @@ final class ImportCommand extends EnvironmentCommand {
   }
 
   private void print(ImportReport report) {
+    report.rejected.sort(Comparator.comparingInt(ImportReport.RejectedRow::line));
     if (common.json()) {
       Json.print(out(), report);
       return;

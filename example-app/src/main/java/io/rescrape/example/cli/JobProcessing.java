@@ -7,13 +7,11 @@ import io.rescrape.example.output.JobView;
 import io.rescrape.example.output.Json;
 import io.rescrape.example.output.ProgressBar;
 import java.io.PrintWriter;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a job to its end in the foreground, the way run-daily, resume and retry-failed do: live
- * progress while it runs, a summary when it stops, and a clean interruption on Ctrl-C or SIGTERM
- * that leaves the job resumable.
+ * progress while it runs and a summary when it stops. Ctrl-C or SIGTERM interrupt it cleanly (see
+ * {@link EnvironmentCommand}), leaving it resumable.
  */
 final class JobProcessing {
 
@@ -23,20 +21,11 @@ final class JobProcessing {
     if (job.status().isTerminal()) {
       return report(rescrape, job, common, out);
     }
-    // On Ctrl-C or SIGTERM the hook stops the runner, then waits for the summary to be printed.
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook = new Thread(() -> stopGracefully(rescrape, finished), "rescrape-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      boolean interactive = System.console() != null && !common.json();
-      try (ProgressBar bar = progressBar(rescrape, job, interactive, common, out)) {
-        rescrape.runner().run(job.id());
-      }
-      return report(rescrape, rescrape.jobs().get(job.id()), common, out);
-    } finally {
-      finished.countDown();
-      removeHook(hook);
+    boolean interactive = System.console() != null && !common.json();
+    try (ProgressBar bar = progressBar(rescrape, job, interactive, common, out)) {
+      rescrape.runner().run(job.id());
     }
+    return report(rescrape, rescrape.jobs().get(job.id()), common, out);
   }
 
   static int report(Rescrape rescrape, DailyJob job, CommonOptions common, PrintWriter out) {
@@ -62,22 +51,5 @@ final class JobProcessing {
           () -> rescrape.jobs().progress(job.id()));
     }
     return new ProgressBar(out, interactive, () -> rescrape.jobs().progress(job.id())).start();
-  }
-
-  private static void stopGracefully(Rescrape rescrape, CountDownLatch finished) {
-    rescrape.runner().stop();
-    try {
-      finished.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // the JVM is already shutting down; the hook is running and waits for us
-    }
   }
 }

@@ -20,6 +20,11 @@ final class ResumeCommand extends EnvironmentCommand {
   String job;
 
   @Override
+  boolean scrapes() {
+    return true;
+  }
+
+  @Override
   int run(AppEnvironment environment) {
     Rescrape rescrape = environment.rescrape();
     DailyJob target = rescrape.jobs().get(JobId.parse(job));

@@ -17,6 +17,11 @@ final class RetryFailedCommand extends EnvironmentCommand {
   String job;
 
   @Override
+  boolean scrapes() {
+    return true;
+  }
+
+  @Override
   int run(AppEnvironment environment) {
     Rescrape rescrape = environment.rescrape();
     JobId id = JobId.parse(job);

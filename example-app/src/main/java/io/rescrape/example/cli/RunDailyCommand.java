@@ -17,6 +17,11 @@ import picocli.CommandLine.Command;
 final class RunDailyCommand extends EnvironmentCommand {
 
   @Override
+  boolean scrapes() {
+    return true;
+  }
+
+  @Override
   int run(AppEnvironment environment) {
     Rescrape rescrape = environment.rescrape();
     LocalDate today = rescrape.policy().dateOf(environment.clock().instant());

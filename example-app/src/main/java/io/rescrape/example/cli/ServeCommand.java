@@ -2,9 +2,6 @@ package io.rescrape.example.cli;
 
 import io.rescrape.core.Rescrape;
 import io.rescrape.example.AppEnvironment;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /** Runs the daily trigger and a job worker until the process is stopped. */
@@ -16,31 +13,20 @@ import picocli.CommandLine.Command;
 final class ServeCommand extends EnvironmentCommand {
 
   @Override
+  boolean scrapes() {
+    return true;
+  }
+
+  @Override
   int run(AppEnvironment environment) {
-    // Not a static field: logging is configured only once the command line is parsed.
-    Logger log = LoggerFactory.getLogger(ServeCommand.class);
     Rescrape rescrape = environment.rescrape();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              log.info("Stop requested; interrupting the running job, if any, and shutting down");
-              rescrape.close();
-              stopped.countDown();
-            },
-            "rescrape-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
     rescrape.start();
     out()
         .printf(
-            "Serving: the daily job is created at %s; press Ctrl-C to stop.%n",
+            "Serving: the next daily job is created at %s; press Ctrl-C to stop.%n",
             rescrape.trigger().nextFireTime());
     out().flush();
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    environment.awaitStop();
     return ExitCodes.OK;
   }
 }

@@ -5,7 +5,7 @@ import io.rescrape.core.domain.InvalidInputException;
 import io.rescrape.core.domain.NewCreator;
 import io.rescrape.core.domain.Platform;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,14 +27,15 @@ import org.jspecify.annotations.Nullable;
 public final class CreatorCsv {
 
   /** Longer lines are rejected without being held in memory. */
-  static final int MAX_LINE_LENGTH = 4_096;
+  static final int MAX_LINE_BYTES = 4_096;
 
   private final LineReader lines;
   private int lineNumber;
-  private boolean first = true;
+  private boolean beforeContent = true;
 
-  public CreatorCsv(Reader reader) {
-    this.lines = new LineReader(reader, MAX_LINE_LENGTH);
+  /** Reads UTF-8 from {@code input}; a line that is not UTF-8 is rejected on its own. */
+  public CreatorCsv(InputStream input) {
+    this.lines = new LineReader(input, MAX_LINE_BYTES);
   }
 
   /** A readable row, or the reason it is not. */
@@ -60,7 +61,8 @@ public final class CreatorCsv {
 
   /** Hands every row to {@code sink}, in file order. */
   public void forEachRow(Consumer<Row> sink) throws IOException {
-    for (String line = next(); line != null; line = next()) {
+    for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
+      lineNumber++;
       Row row = parse(line);
       if (row != null) {
         sink.accept(row);
@@ -68,20 +70,21 @@ public final class CreatorCsv {
     }
   }
 
-  private @Nullable String next() throws IOException {
-    String line = lines.readLine();
-    lineNumber++;
-    return line;
-  }
-
-  private @Nullable Row parse(String rawLine) {
-    if (rawLine == LineReader.TOO_LONG) {
-      return new Rejected(lineNumber, "line longer than " + MAX_LINE_LENGTH + " characters");
+  private @Nullable Row parse(LineReader.Line read) {
+    if (read instanceof LineReader.TooLong) {
+      return new Rejected(lineNumber, "line longer than " + MAX_LINE_BYTES + " bytes");
     }
-    String line = first && rawLine.startsWith("\uFEFF") ? rawLine.substring(1) : rawLine;
-    boolean header = first && line.strip().toLowerCase(Locale.ROOT).startsWith("platform");
-    first = false;
-    if (header || line.isBlank() || line.strip().startsWith("#")) {
+    if (read instanceof LineReader.NotUtf8) {
+      return new Rejected(lineNumber, "not UTF-8 text");
+    }
+    String raw = ((LineReader.Text) read).value();
+    String line = lineNumber == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+    if (line.isBlank() || line.strip().startsWith("#")) {
+      return null;
+    }
+    boolean header = beforeContent && line.strip().toLowerCase(Locale.ROOT).startsWith("platform");
+    beforeContent = false;
+    if (header) {
       return null;
     }
     try {

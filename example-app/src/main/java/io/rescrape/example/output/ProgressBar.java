@@ -50,7 +50,8 @@ public final class ProgressBar implements AutoCloseable {
   }
 
   private void loop() {
-    long every = interactive ? 250 : 5_000;
+    // Each reading counts the job's ledger, so a large job is not asked more than once a second.
+    long every = interactive ? 1_000 : 5_000;
     try {
       while (!stopped.await(every, TimeUnit.MILLISECONDS)) {
         render(false);

@@ -1,0 +1,81 @@
+package io.rescrape.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the CLI answers options it cannot use: a message naming the problem, exit code 2. */
+class OptionsCliTest {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void should_refuse_a_data_dir_that_is_a_file() throws Exception {
+    Path file = Files.writeString(dataDir.resolve("not-a-dir"), "x");
+
+    Cli.Result result = Cli.runExactly("jobs", "--data-dir", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: cannot use data directory "
+                + file
+                + ": a file, not a directory, is in the way"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void should_refuse_a_data_dir_that_would_smuggle_database_settings() {
+    Cli.Result result =
+        Cli.runExactly("jobs", "--data-dir", dataDir.resolve("x;ACCESS_MODE_DATA=r").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("the data directory must not contain ';'");
+  }
+
+  @Test
+  void should_refuse_an_instant_outside_the_supported_years() {
+    Cli.Result result = new Cli(dataDir).run("plan", "--now", "+999999999-12-31T23:59:59Z");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("lies outside the years 1970 to 9999");
+  }
+
+  @Test
+  void should_refuse_a_db_option_that_is_not_a_jdbc_url() {
+    Cli.Result result = new Cli(dataDir).run("jobs", "--db", "");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--db must be a JDBC URL");
+  }
+
+  @Test
+  void should_refuse_an_absurd_demo_latency() {
+    Cli.Result result = new Cli(dataDir).run("plan", "--demo", "--demo-latency", "90m");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--demo-latency must be between 0 and 1m, got PT1H30M");
+  }
+
+  @Test
+  void should_not_scrape_the_real_platforms_for_demo_creators() {
+    Cli cli = new Cli(dataDir);
+    cli.run("plan", "--demo", "--demo-latency", "0", "--now", "2025-08-26T12:00:00Z");
+
+    Cli.Result result = cli.run("run-daily", "--now", "2025-08-27T09:00:00Z");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("holds invented demo creators; add --demo");
+  }
+
+  @Test
+  void should_print_help_for_each_command() {
+    Cli.Result result = Cli.runExactly("run-daily", "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("Usage: rescrape run-daily").contains("--data-dir");
+  }
+}
