@@ -202,7 +202,7 @@ public final class AppEnvironment implements AutoCloseable {
       log.info("Demo mode: scraping the local demo platform on port {}", demoPlatform.port());
     }
     return List.of(
-        new HttpInstagramScraper(HttpScraperSettings.builder(instagram).build()),
-        new HttpTikTokScraper(HttpScraperSettings.builder(tiktok).build()));
+        new HttpInstagramScraper(HttpScraperSettings.builder(instagram).clock(clock).build()),
+        new HttpTikTokScraper(HttpScraperSettings.builder(tiktok).clock(clock).build()));
   }
 }
