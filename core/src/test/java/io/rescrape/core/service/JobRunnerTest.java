@@ -352,37 +352,6 @@ class JobRunnerTest {
   }
 
   @Test
-  void should_scrape_a_reopened_private_creator_again_instead_of_skipping_it() {
-    fixture.addNew(Platform.INSTAGRAM, "went.private");
-    Handle handle = new Handle("went.private");
-    fixture.instagram.script(handle, ScrapeResult.privateAccount(null, "is_private"));
-    Rescrape rescrape = fixture.instance("a");
-    DailyJob job = rescrape.runDaily(WED).orElseThrow().job();
-
-    rescrape.jobs().retryFailed(job.id());
-    RunReport again = rescrape.runner().run(job.id());
-
-    assertThat(fixture.instagram.callsFor(handle)).isEqualTo(2);
-    assertThat(again.progress()).isEqualTo(new JobProgress(0, 0, 1, 0, 0));
-  }
-
-  @Test
-  void should_report_a_job_that_another_instance_completed_while_this_one_waited() {
-    fixture.addNew("peer", 2);
-    DailyJob job = fixture.jobs().createDailyJob(WED, NINE).job();
-    fixture.jobs().start(job.id(), new Lease("peer", NINE.plusSeconds(30)), NINE);
-    Rescrape rescrape = fixture.instance("a");
-
-    CompletableFuture<RunReport> waiting = runInBackground(rescrape, job);
-    await().during(Duration.ofMillis(50)).atMost(1, SECONDS).until(() -> !waiting.isDone());
-    fixture.jobs().finish(job.id(), "peer", JobStatus.COMPLETED, NINE);
-    RunReport report = waiting.join();
-
-    assertThat(report.job().status()).isEqualTo(JobStatus.COMPLETED);
-    assertThat(fixture.instagram.totalCalls() + fixture.tiktok.totalCalls()).isZero();
-  }
-
-  @Test
   void should_count_a_scraper_exception_as_a_transient_failure() {
     fixture.addNew(Platform.TIKTOK, "buggy.parser");
     fixture.tiktok.otherwise(
