@@ -19,9 +19,16 @@ import org.jspecify.annotations.Nullable;
  * @param baseUri where the platform answers, for example {@code https://www.instagram.com}; http or
  *     https, with a host, without query or fragment; a path is kept, so a scraper can be pointed at
  *     a prefix such as {@code http://127.0.0.1:8080/instagram}
- * @param requestTimeout the longest one request may take until its answer arrives; default 10 s
+ * @param requestTimeout the longest one exchange may take, from sending the request to the last
+ *     byte of the answer's body; default 10 s. An exchange that runs longer is cancelled, which
+ *     closes its connection, and becomes a {@code TRANSIENT} result
  * @param connectTimeout the longest opening a connection may take; default 5 s; ignored when an
  *     {@code httpClient} is given, which brings its own
+ * @param maxBodyBytes the largest answer body that is read, in bytes; default {@value
+ *     #DEFAULT_MAX_BODY_BYTES} (2 MiB: profile pages are a few hundred KB at most); at most {@value
+ *     #MAX_BODY_BYTES_CEILING} (64 MiB). A body is read no further than this, and a successful
+ *     answer with a larger body becomes a {@code TRANSIENT} result; every scraping thread may hold
+ *     one body of this size
  * @param userAgent the {@code User-Agent} header; default {@value #DEFAULT_USER_AGENT}
  * @param headers extra request headers, sent on every request; one of these replaces a default
  *     header of the same name (such as {@code Accept} or {@code User-Agent}); default none
@@ -35,6 +42,7 @@ public record HttpScraperSettings(
     URI baseUri,
     Duration requestTimeout,
     Duration connectTimeout,
+    int maxBodyBytes,
     String userAgent,
     Map<String, String> headers,
     @Nullable HttpClient httpClient,
@@ -42,6 +50,15 @@ public record HttpScraperSettings(
 
   /** The {@code User-Agent} sent unless another is configured. */
   public static final String DEFAULT_USER_AGENT = "Rescrape";
+
+  /** The largest body read unless another limit is configured: 2 MiB. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+  /**
+   * The highest limit a body may be given: 64 MiB. No profile page comes near it; a higher limit is
+   * more likely a typo, and would let a few misbehaving answers fill the heap.
+   */
+  public static final int MAX_BODY_BYTES_CEILING = 64 * 1024 * 1024;
 
   /**
    * Validates the settings; prefer {@link #builder(URI)}, which fills in the defaults.
@@ -52,6 +69,7 @@ public record HttpScraperSettings(
     requireWebUri(baseUri);
     requirePositive("requestTimeout", requestTimeout);
     requirePositive("connectTimeout", connectTimeout);
+    requireSaneBodyLimit(maxBodyBytes);
     if (userAgent.isBlank()) {
       throw new InvalidInputException("userAgent must not be blank");
     }
@@ -99,6 +117,19 @@ public record HttpScraperSettings(
     }
   }
 
+  private static void requireSaneBodyLimit(int maxBodyBytes) {
+    if (maxBodyBytes <= 0) {
+      throw new InvalidInputException("maxBodyBytes must be positive, got " + maxBodyBytes);
+    }
+    if (maxBodyBytes > MAX_BODY_BYTES_CEILING) {
+      throw new InvalidInputException(
+          "maxBodyBytes must be at most "
+              + MAX_BODY_BYTES_CEILING
+              + " (64 MiB), got "
+              + maxBodyBytes);
+    }
+  }
+
   private static void requireSendable(URI uri, String name, String value) {
     try {
       HttpRequest.newBuilder(uri).setHeader(name, value);
@@ -112,6 +143,7 @@ public record HttpScraperSettings(
     private final URI baseUri;
     private Duration requestTimeout = Duration.ofSeconds(10);
     private Duration connectTimeout = Duration.ofSeconds(5);
+    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private String userAgent = DEFAULT_USER_AGENT;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private @Nullable HttpClient httpClient;
@@ -121,7 +153,10 @@ public record HttpScraperSettings(
       this.baseUri = baseUri;
     }
 
-    /** The longest one request may take until its answer arrives; default 10 s. */
+    /**
+     * The longest one exchange may take, from sending the request to the last byte of the body;
+     * default 10 s.
+     */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = timeout;
       return this;
@@ -130,6 +165,16 @@ public record HttpScraperSettings(
     /** The longest opening a connection may take; default 5 s. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The largest answer body that is read, in bytes, from 1 to {@value
+     * HttpScraperSettings#MAX_BODY_BYTES_CEILING}; default {@value
+     * HttpScraperSettings#DEFAULT_MAX_BODY_BYTES} (2 MiB).
+     */
+    public Builder maxBodyBytes(int maxBodyBytes) {
+      this.maxBodyBytes = maxBodyBytes;
       return this;
     }
 
@@ -164,7 +209,14 @@ public record HttpScraperSettings(
      */
     public HttpScraperSettings build() {
       return new HttpScraperSettings(
-          baseUri, requestTimeout, connectTimeout, userAgent, headers, httpClient, clock);
+          baseUri,
+          requestTimeout,
+          connectTimeout,
+          maxBodyBytes,
+          userAgent,
+          headers,
+          httpClient,
+          clock);
     }
   }
 }

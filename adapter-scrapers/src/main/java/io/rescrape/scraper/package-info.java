@@ -17,12 +17,19 @@
  *   <li>{@code BLOCKED}: 401, 403, any redirect (redirects are not followed), an HTML page where
  *       JSON or profile data was expected, Instagram's {@code require_login} or {@code status:
  *       fail} answers, and any other 4xx;
- *   <li>{@code TRANSIENT}: 5xx, 408, a timeout, a connection error, an interrupted thread, and
- *       Instagram's {@code data.user: null} with an error list;
+ *   <li>{@code TRANSIENT}: 5xx, 408, a connection error, an interrupted thread, an exchange not
+ *       complete within the request timeout (headers and the whole body), a 2xx answer whose body
+ *       is larger than the body limit, and Instagram's {@code data.user: null} with an error list;
  *   <li>{@code STRUCTURE_CHANGED}: a 2xx answer that is not valid JSON, lacks the expected data,
  *       has a field of the wrong type, a public profile without a follower count, or an unknown
  *       TikTok status code.
  * </ul>
+ *
+ * <p>Every exchange is bounded in time and in size (see {@link
+ * io.rescrape.scraper.HttpScraperSettings#requestTimeout()} and {@link
+ * io.rescrape.scraper.HttpScraperSettings#maxBodyBytes()}): an exchange that passes either bound is
+ * cancelled and its connection closed, and a body is read no further than the limit. A non-2xx
+ * answer keeps the outcome of its status however large its body.
  *
  * <p>Messages name the platform, the handle and the HTTP status, such as {@code
  * tiktok @mira.paints: HTTP 429, rate limited}. Response bodies are logged at DEBUG only,

@@ -23,10 +23,12 @@ class HttpScraperSettingsTest {
         .extracting(
             HttpScraperSettings::requestTimeout,
             HttpScraperSettings::connectTimeout,
+            HttpScraperSettings::maxBodyBytes,
             HttpScraperSettings::userAgent,
             HttpScraperSettings::headers,
             HttpScraperSettings::httpClient)
-        .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(5), "Rescrape", Map.of(), null);
+        .containsExactly(
+            Duration.ofSeconds(10), Duration.ofSeconds(5), 2_097_152, "Rescrape", Map.of(), null);
   }
 
   @Test
@@ -69,6 +71,35 @@ class HttpScraperSettingsTest {
     assertThatThrownBy(builder::build)
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("requestTimeout must be positive");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, -1})
+  void should_reject_the_body_limit_when_not_positive(int maxBodyBytes) {
+    HttpScraperSettings.Builder builder =
+        HttpScraperSettings.builder(BASE).maxBodyBytes(maxBodyBytes);
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("maxBodyBytes must be positive, got " + maxBodyBytes);
+  }
+
+  @Test
+  void should_reject_the_body_limit_when_above_64_mib() {
+    HttpScraperSettings.Builder builder =
+        HttpScraperSettings.builder(BASE).maxBodyBytes(64 * 1024 * 1024 + 1);
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("maxBodyBytes must be at most 67108864 (64 MiB), got 67108865");
+  }
+
+  @Test
+  void should_accept_the_body_limit_when_it_is_exactly_64_mib() {
+    HttpScraperSettings settings =
+        HttpScraperSettings.builder(BASE).maxBodyBytes(64 * 1024 * 1024).build();
+
+    assertThat(settings.maxBodyBytes()).isEqualTo(67_108_864);
   }
 
   @Test
