@@ -36,13 +36,15 @@ public record Handle(String value) {
     if (normalized.startsWith("@")) {
       normalized = normalized.substring(1);
     }
+    // Lower-case only ASCII: Unicode would fold the Kelvin sign into a plain 'k'.
+    boolean ascii = normalized.chars().allMatch(c -> c < 128);
     normalized = normalized.toLowerCase(Locale.ROOT);
-    if (!platform.acceptsHandle(normalized) || !isWellFormed(normalized)) {
+    if (!ascii || !platform.acceptsHandle(normalized) || !isWellFormed(normalized)) {
       throw new InvalidInputException(
           "invalid "
               + platform
               + " handle "
-              + Shown.quoted(raw)
+              + InvalidInputException.quoted(raw)
               + ": expected "
               + (platform == Platform.INSTAGRAM ? "1-30" : "2-24")
               + " letters, digits, '.' or '_', with a letter or digit, and no '.' at either end"

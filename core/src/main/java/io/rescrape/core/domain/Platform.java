@@ -43,7 +43,11 @@ public enum Platform {
       }
     }
     throw new InvalidInputException(
-        "unknown platform " + Shown.quoted(value) + " (expected one of " + names() + ")");
+        "unknown platform "
+            + InvalidInputException.quoted(value)
+            + " (expected one of "
+            + names()
+            + ")");
   }
 
   boolean acceptsHandle(String normalized) {

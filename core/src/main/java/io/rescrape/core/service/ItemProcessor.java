@@ -50,6 +50,9 @@ final class ItemProcessor {
     ScrapeResult result = scrapeSafely(item, scraper);
     Instant finished = clock.instant();
     Duration took = Duration.between(started, finished);
+    if (result.outcome().effect() != ScrapeOutcome.Effect.DEFER) {
+      pauses.answered(item.platform());
+    }
     return switch (result.outcome().effect()) {
       case SUCCEED ->
           new Processed(
@@ -101,11 +104,10 @@ final class ItemProcessor {
 
   private Processed deferred(WorkItem item, ScrapeResult result, Instant at, Duration took) {
     Duration asked = result.retryAfter() != null ? result.retryAfter() : settings.rateLimitPause();
-    Duration wait =
-        asked.compareTo(settings.maxRateLimitPause()) > 0 ? settings.maxRateLimitPause() : asked;
-    Instant resumeAt = at.plus(wait);
     Platform platform = item.platform();
-    if (pauses.pause(platform, resumeAt)) {
+    PlatformPauses.Pause pause = pauses.throttled(platform, at, asked);
+    Instant resumeAt = pause.until();
+    if (pause.started()) {
       log.warn(
           "{} throttles us ({}); pausing every {} request until {} - its creators wait and lose"
               + " no attempt",

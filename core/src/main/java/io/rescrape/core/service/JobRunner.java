@@ -46,7 +46,7 @@ public final class JobRunner {
   private final Events events;
   private final String instanceId;
   private final ItemProcessor processor;
-  private final PlatformPauses pauses = new PlatformPauses();
+  private final PlatformPauses pauses;
 
   private final StopSignal stopping = new StopSignal();
   private final AtomicReference<JobRun> current = new AtomicReference<>();
@@ -85,6 +85,7 @@ public final class JobRunner {
     this.clock = clock;
     this.events = new Events(listener);
     this.instanceId = instanceId.value();
+    this.pauses = new PlatformPauses(settings);
     this.processor = new ItemProcessor(policy, settings, pauses, clock, events);
   }
 

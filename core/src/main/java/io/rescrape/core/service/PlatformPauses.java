@@ -1,26 +1,70 @@
 package io.rescrape.core.service;
 
 import io.rescrape.core.domain.Platform;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Platforms that throttled us and until when no worker may send them a request. */
+/**
+ * Platforms that throttled us and until when no worker may send them a request. A throttle pauses
+ * its platform for what the platform asked, but at least {@link RunnerSettings#minRateLimitPause()}
+ * and at most {@link RunnerSettings#maxRateLimitPause()}; each further throttle before a normal
+ * answer doubles the pause, so a platform that keeps throttling is asked less and less often.
+ * Throttles that arrive while the platform is already paused (requests that were in flight) belong
+ * to the same pause. Thread-safe.
+ */
 final class PlatformPauses {
 
-  private final Map<Platform, Instant> until = new ConcurrentHashMap<>();
+  private final RunnerSettings settings;
+  private final Map<Platform, Instant> until = new EnumMap<>(Platform.class);
+  private final Map<Platform, Integer> streak = new EnumMap<>(Platform.class);
 
-  /** Extends the pause to {@code end}; returns whether this call lengthened it. */
-  boolean pause(Platform platform, Instant end) {
-    Instant before = until.get(platform);
-    Instant after = until.merge(platform, end, (a, b) -> a.isAfter(b) ? a : b);
-    return !after.equals(before);
+  PlatformPauses(RunnerSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Records a throttle and returns the end of the platform's pause, and whether this throttle
+   * started it.
+   */
+  synchronized Pause throttled(Platform platform, Instant now, Duration asked) {
+    Instant current = until.get(platform);
+    if (current != null && current.isAfter(now)) {
+      return new Pause(current, false);
+    }
+    int throttles = streak.merge(platform, 1, Integer::sum);
+    Instant end = now.plus(pauseFor(asked, throttles));
+    until.put(platform, end);
+    return new Pause(end, true);
+  }
+
+  /** The platform answered normally: the next throttle starts the pauses over from the start. */
+  synchronized void answered(Platform platform) {
+    streak.remove(platform);
   }
 
   /** The end of the platform's pause, if it is paused at {@code now}. */
-  Optional<Instant> pausedUntil(Platform platform, Instant now) {
+  synchronized Optional<Instant> pausedUntil(Platform platform, Instant now) {
     Instant end = until.get(platform);
     return end != null && end.isAfter(now) ? Optional.of(end) : Optional.empty();
   }
+
+  private Duration pauseFor(Duration asked, int throttles) {
+    Duration pause =
+        asked.compareTo(settings.minRateLimitPause()) < 0 ? settings.minRateLimitPause() : asked;
+    for (int i = 1; i < throttles && pause.compareTo(settings.maxRateLimitPause()) < 0; i++) {
+      pause = pause.multipliedBy(2);
+    }
+    return pause.compareTo(settings.maxRateLimitPause()) > 0 ? settings.maxRateLimitPause() : pause;
+  }
+
+  /**
+   * A platform's pause.
+   *
+   * @param until when requests may go out again
+   * @param started whether the throttle just recorded started this pause
+   */
+  record Pause(Instant until, boolean started) {}
 }

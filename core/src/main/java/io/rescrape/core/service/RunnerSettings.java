@@ -18,8 +18,11 @@ import java.util.Map;
  * @param maxRetryBackoff the longest wait between attempts; default 10 min
  * @param rateLimitPause how long a platform pauses when it throttles without saying how long;
  *     default 60 s
- * @param maxRateLimitPause the longest pause a platform's own wait can impose, so that a wild
- *     {@code Retry-After} cannot stall a job for days; default 15 min
+ * @param minRateLimitPause the shortest pause after a throttle, whatever the platform asked, so
+ *     that a {@code Retry-After: 0} cannot make workers hammer it; default 5 s
+ * @param maxRateLimitPause the longest pause a throttle can cause, so that a wild {@code
+ *     Retry-After} cannot stall a job for days, and the cap of the doubling pauses of a platform
+ *     that keeps throttling; default 15 min
  * @param lease how long a job or item stays with an instance that stops renewing it, so how long
  *     after a crash others take over; default 30 s
  * @param idlePoll how often an idle worker looks again for items waiting on a retry time or held by
@@ -34,6 +37,7 @@ public record RunnerSettings(
     Duration retryBackoff,
     Duration maxRetryBackoff,
     Duration rateLimitPause,
+    Duration minRateLimitPause,
     Duration maxRateLimitPause,
     Duration lease,
     Duration idlePoll,
@@ -49,6 +53,7 @@ public record RunnerSettings(
    * @param retryBackoff not negative
    * @param maxRetryBackoff not negative
    * @param rateLimitPause not negative
+   * @param minRateLimitPause not negative, at most {@code maxRateLimitPause}
    * @param maxRateLimitPause not negative
    * @param lease positive
    * @param idlePoll positive
@@ -67,7 +72,15 @@ public record RunnerSettings(
     requireNotNegative("retryBackoff", retryBackoff);
     requireNotNegative("maxRetryBackoff", maxRetryBackoff);
     requireNotNegative("rateLimitPause", rateLimitPause);
+    requireNotNegative("minRateLimitPause", minRateLimitPause);
     requireNotNegative("maxRateLimitPause", maxRateLimitPause);
+    if (minRateLimitPause.compareTo(maxRateLimitPause) > 0) {
+      throw new InvalidInputException(
+          "minRateLimitPause "
+              + minRateLimitPause
+              + " must not exceed maxRateLimitPause "
+              + maxRateLimitPause);
+    }
     requirePositive("lease", lease);
     requirePositive("idlePoll", idlePoll);
     requirePositive("flushInterval", flushInterval);
@@ -116,6 +129,7 @@ public record RunnerSettings(
     builder.retryBackoff = retryBackoff;
     builder.maxRetryBackoff = maxRetryBackoff;
     builder.rateLimitPause = rateLimitPause;
+    builder.minRateLimitPause = minRateLimitPause;
     builder.maxRateLimitPause = maxRateLimitPause;
     builder.lease = lease;
     builder.idlePoll = idlePoll;
@@ -151,6 +165,7 @@ public record RunnerSettings(
     private Duration retryBackoff = Duration.ofSeconds(30);
     private Duration maxRetryBackoff = Duration.ofMinutes(10);
     private Duration rateLimitPause = Duration.ofSeconds(60);
+    private Duration minRateLimitPause = Duration.ofSeconds(5);
     private Duration maxRateLimitPause = Duration.ofMinutes(15);
     private Duration lease = Duration.ofSeconds(30);
     private Duration idlePoll = Duration.ofSeconds(1);
@@ -220,6 +235,17 @@ public record RunnerSettings(
      */
     public Builder rateLimitPause(Duration pause) {
       this.rateLimitPause = pause;
+      return this;
+    }
+
+    /**
+     * The shortest pause after a throttle, whatever the platform asked. Default: 5 s.
+     *
+     * @param min not negative
+     * @return this builder
+     */
+    public Builder minRateLimitPause(Duration min) {
+      this.minRateLimitPause = min;
       return this;
     }
 
@@ -294,6 +320,7 @@ public record RunnerSettings(
           retryBackoff,
           maxRetryBackoff,
           rateLimitPause,
+          minRateLimitPause,
           maxRateLimitPause,
           lease,
           idlePoll,

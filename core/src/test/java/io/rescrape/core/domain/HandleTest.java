@@ -39,6 +39,12 @@ class HandleTest {
   }
 
   @Test
+  void should_reject_letters_that_only_look_like_ascii_when_lower_cased() {
+    assertThatThrownBy(() -> Handle.of(Platform.TIKTOK, "\u212Aelvin"))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
   void should_quote_hostile_input_short_and_without_control_characters() {
     String hostile = "evil\u001b[31m" + "x".repeat(5_000);
 

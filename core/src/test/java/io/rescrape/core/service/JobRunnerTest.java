@@ -218,6 +218,29 @@ class JobRunnerTest {
   }
 
   @Test
+  void should_pause_a_minimum_and_double_it_while_a_platform_keeps_throttling() {
+    fixture.addNew(Platform.TIKTOK, "hammered");
+    Handle handle = new Handle("hammered");
+    ScrapeResult noWait = ScrapeResult.rateLimited(Duration.ZERO, "HTTP 429, Retry-After: 0");
+    fixture.tiktok.script(handle, noWait, noWait);
+    Rescrape rescrape = fixture.instance("a", r -> r.concurrency(1));
+    DailyJob job = rescrape.planner().planDay(WED).job();
+
+    CompletableFuture<RunReport> run = runInBackground(rescrape, job);
+    await().atMost(5, SECONDS).until(() -> fixture.events.ofType(PlatformPaused.class).size() == 1);
+    fixture.clock.advance(Duration.ofSeconds(5));
+    await().atMost(5, SECONDS).until(() -> fixture.events.ofType(PlatformPaused.class).size() == 2);
+    fixture.clock.advance(Duration.ofSeconds(10));
+    RunReport report = run.join();
+
+    assertThat(fixture.events.ofType(PlatformPaused.class))
+        .extracting(PlatformPaused::until)
+        .containsExactly(NINE.plusSeconds(5), NINE.plusSeconds(15));
+    assertThat(fixture.tiktok.callsFor(handle)).isEqualTo(3);
+    assertThat(report.job().status()).isEqualTo(JobStatus.COMPLETED);
+  }
+
+  @Test
   void should_skip_a_creator_that_another_job_already_refreshed() {
     CreatorId id = fixture.addNew(Platform.INSTAGRAM, "fresh.already");
     Rescrape rescrape = fixture.instance("a");

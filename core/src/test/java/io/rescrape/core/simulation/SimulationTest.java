@@ -333,6 +333,7 @@ class SimulationTest {
                   .concurrency(3)
                   .maxAttempts(MAX_ATTEMPTS)
                   .retryBackoff(Duration.ZERO, Duration.ZERO)
+                  .minRateLimitPause(Duration.ZERO)
                   .idlePoll(Duration.ofMillis(2))
                   .flush(20, Duration.ofMillis(2))
                   .shutdownGrace(Duration.ofMillis(200))
