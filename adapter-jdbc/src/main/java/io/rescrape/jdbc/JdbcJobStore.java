@@ -58,6 +58,11 @@ public final class JdbcJobStore implements JobStore {
 
   @Override
   public DailyJobCreation createDailyJob(LocalDate date, Instant now) {
+    // Only spares an id: the unique key, not this read, keeps the date to one job.
+    Optional<DailyJob> existing = findByDate(date);
+    if (existing.isPresent()) {
+      return DailyJobCreation.existing(existing.get());
+    }
     DailyJobCreation creation =
         jdbc.inTransaction("create the daily job of " + date, c -> insertJob(c, date, now));
     if (creation != null) {
