@@ -87,6 +87,7 @@ final class HttpProfileFetcher {
       Thread.currentThread().interrupt();
       return ScrapeResult.transientFailure(lookup.describe("interrupted while waiting"));
     } catch (ExecutionException e) {
+      exchange.cancel(true); // let go of whatever the failed exchange still holds
       return ScrapeResult.transientFailure(lookup.describe(failure(unwrap(e))));
     }
   }
@@ -193,9 +194,14 @@ final class HttpProfileFetcher {
 
   private static HttpClient ownClient(HttpScraperSettings settings) {
     // Redirects are not followed: a redirect to a login page is itself the sign of a block.
+    // Plain http gets HTTP/1.1: HTTP/2 there means an "Upgrade: h2c" dance, and a server that
+    // answers 101 and falls silent would hold the connection every later request queues on.
+    // Over https, HTTP/2 is agreed in the TLS handshake and stays.
+    boolean plain = "http".equalsIgnoreCase(settings.baseUri().getScheme());
     return HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER)
+        .version(plain ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
         .build();
   }
 

@@ -101,6 +101,15 @@ class HttpInstagramScraperTest {
   }
 
   @Test
+  void should_not_ask_a_plain_http_server_to_upgrade_the_protocol() {
+    server.answer(200, "instagram/profile-nested.json");
+
+    scraper.scrape(LENA);
+
+    assertThat(server.lastHeaders()).doesNotContainKeys("upgrade", "http2-settings");
+  }
+
+  @Test
   void should_send_through_the_shared_client_when_one_is_given() {
     server.answer(200, "instagram/profile-nested.json");
     AtomicInteger tasks = new AtomicInteger();
