@@ -47,14 +47,13 @@ public final class AppEnvironment implements AutoCloseable {
     this.dataSource = dataSource(settings);
     try {
       this.stores = JdbcStores.migrateAndCreate(dataSource);
-      if (settings.scrapes()) {
-        DemoSeed.guardAgainstRealScrapes(
-            settings.dataDir(), settings.demo(), settings.db() == null);
-      }
       this.demoPlatform = settings.demo() ? DemoPlatform.start(settings.demoLatency()) : null;
       this.rescrape = rescrape(settings);
+      if (settings.scrapes()) {
+        DemoSeed.guardAgainstRealScrapes(rescrape, settings.demo());
+      }
       if (settings.demo()) {
-        DemoSeed.seedIfEmpty(rescrape, settings.dataDir());
+        DemoSeed.seedIfEmpty(rescrape);
       }
     } catch (RuntimeException e) {
       close();
@@ -113,6 +112,11 @@ public final class AppEnvironment implements AutoCloseable {
     }
   }
 
+  /** Whether {@link #stop()} was called: long commands check it between steps. */
+  public boolean isStopRequested() {
+    return stopRequested.getCount() == 0;
+  }
+
   /** Blocks until {@link #stop()} is called. */
   public void awaitStop() {
     try {
@@ -148,6 +152,12 @@ public final class AppEnvironment implements AutoCloseable {
     // Try once at start, so that an unreachable database fails at once with its real cause.
     config.setInitializationFailTimeout(1);
     config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+    if (config.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+      // A server that accepts and never answers would otherwise hold a command forever. A
+      // parameter of the same name in the URL wins over these.
+      config.addDataSourceProperty("loginTimeout", "10");
+      config.addDataSourceProperty("socketTimeout", "300");
+    }
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
@@ -156,9 +166,17 @@ public final class AppEnvironment implements AutoCloseable {
           "could not connect to the database "
               + withoutParameters(config.getJdbcUrl())
               + ": "
-              + cause.getMessage(),
+              + cause.getMessage()
+              + (isH2InUse(cause)
+                  ? " - the embedded database serves one process at a time; use PostgreSQL"
+                      + " (--db) to run several"
+                  : ""),
           e);
     }
+  }
+
+  private static boolean isH2InUse(Throwable cause) {
+    return String.valueOf(cause.getMessage()).contains("Database may be already in use");
   }
 
   /** The URL without its parameters, which may hold a password. */
@@ -180,7 +198,8 @@ public final class AppEnvironment implements AutoCloseable {
     Path file = dataDir.toAbsolutePath().resolve("rescrape");
     // The command closes the database itself on Ctrl-C or SIGTERM, after the interrupted job's
     // results are written; H2 closing it first, from its own shutdown hook, would lose them.
-    return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+    // WRITE_DELAY=0: a commit is on disk before it returns, so a kill -9 loses no recorded result.
+    return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
   }
 
   private Rescrape rescrape(Settings settings) {

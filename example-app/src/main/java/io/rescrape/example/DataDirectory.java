@@ -12,9 +12,16 @@ final class DataDirectory {
 
   /** Why {@code dataDir} cannot be used, or null when it can (creating it if missing). */
   static @Nullable String problemWith(Path dataDir) {
-    if (dataDir.toString().contains(";")) {
-      // H2 would read what follows a ';' in the database URL as settings.
-      return "the data directory must not contain ';': " + dataDir;
+    String name = dataDir.toString();
+    if (name.isBlank()) {
+      return "the data directory must not be empty";
+    }
+    for (String forbidden : new String[] {";", "\\", "${"}) {
+      if (name.contains(forbidden)) {
+        // H2 reads ';' in its URL as settings and '\\' as a separator; the log settings read
+        // '${' as a variable. Any of them would put files somewhere else than asked.
+        return "the data directory must not contain '" + forbidden + "': " + name;
+      }
     }
     try {
       Files.createDirectories(dataDir);

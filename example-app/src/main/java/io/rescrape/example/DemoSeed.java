@@ -7,10 +7,6 @@ import io.rescrape.core.domain.InvalidInputException;
 import io.rescrape.core.domain.NewCreator;
 import io.rescrape.core.domain.Platform;
 import io.rescrape.core.service.CreatorImport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,28 +36,27 @@ final class DemoSeed {
 
   private DemoSeed() {}
 
-  /** Marks a data directory whose database holds the invented demo creators. */
-  static final String MARKER = "DEMO-DATA";
-
   /**
-   * Refuses to scrape the real platforms for invented handles: a data directory seeded in demo mode
-   * stays a demo directory.
+   * Refuses to scrape the real platforms for invented handles. The first demo creator stands for
+   * all of them: a database that holds it was seeded by the demo, whichever way it is reached.
    */
-  static void guardAgainstRealScrapes(Path dataDir, boolean demo, boolean embedded) {
-    if (!demo && embedded && Files.exists(dataDir.resolve(MARKER))) {
+  static void guardAgainstRealScrapes(Rescrape rescrape, boolean demo) {
+    Handle sentinel = handleOf(0);
+    if (!demo && rescrape.creators().find(platformOf(0), sentinel).isPresent()) {
       throw new InvalidInputException(
-          "the data directory "
-              + dataDir
-              + " holds invented demo creators; add --demo, or use another --data-dir");
+          "this database holds the invented demo creators (such as "
+              + platformOf(0)
+              + " @"
+              + sentinel
+              + "); add --demo, or use another database");
     }
   }
 
   /** Seeds the demo creators unless the store already holds creators. */
-  static void seedIfEmpty(Rescrape rescrape, Path dataDir) {
+  static void seedIfEmpty(Rescrape rescrape) {
     if (rescrape.creators().count() > 0) {
       return;
     }
-    mark(dataDir);
     LocalDate today = rescrape.policy().dateOf(rescrape.clock().instant());
     List<CycleDay> days = weekFrom(rescrape, today);
     CreatorImport creatorImport = rescrape.creators().startImport();
@@ -75,17 +70,6 @@ final class DemoSeed {
     }
     creatorImport.add(batch);
     log.info("Demo: seeded {} invented creators over the week before {}", CREATORS, today);
-  }
-
-  private static void mark(Path dataDir) {
-    try {
-      Files.createDirectories(dataDir);
-      Files.writeString(
-          dataDir.resolve(MARKER),
-          "This data directory holds Rescrape's invented demo creators.\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dataDir.resolve(MARKER), e);
-    }
   }
 
   /** The active days in the order they come from today on. */
@@ -128,13 +112,20 @@ final class DemoSeed {
   }
 
   private static NewCreator creator(int index, Instant lastScrape) {
-    Platform platform = index % 2 == 0 ? Platform.INSTAGRAM : Platform.TIKTOK;
+    return new NewCreator(platformOf(index), handleOf(index), lastScrape);
+  }
+
+  private static Platform platformOf(int index) {
+    return index % 2 == 0 ? Platform.INSTAGRAM : Platform.TIKTOK;
+  }
+
+  private static Handle handleOf(int index) {
     String handle =
         NAMES[index % NAMES.length]
             + "."
             + TOPICS[(index / NAMES.length) % TOPICS.length]
             + "."
             + index;
-    return new NewCreator(platform, Handle.of(platform, handle), lastScrape);
+    return Handle.of(platformOf(index), handle);
   }
 }

@@ -2,6 +2,7 @@ package io.rescrape.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rescrape.jdbc.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** How the CLI answers options it cannot use: a message naming the problem, exit code 2. */
 class OptionsCliTest {
+
+  // Should a guard ever fail, the scrapers must still reach no real platform.
+  private static final String NOWHERE = "--instagram-url";
+  private static final String NOWHERE_TOO = "--tiktok-url";
+  private static final String NOWHERE_URL = "http://127.0.0.1:9";
 
   @TempDir Path dataDir;
 
@@ -65,10 +71,50 @@ class OptionsCliTest {
     Cli cli = new Cli(dataDir);
     cli.run("plan", "--demo", "--demo-latency", "0", "--now", "2025-08-26T12:00:00Z");
 
-    Cli.Result result = cli.run("run-daily", "--now", "2025-08-27T09:00:00Z");
+    Cli.Result result =
+        cli.run(
+            "run-daily",
+            "--now",
+            "2025-08-27T09:00:00Z",
+            NOWHERE,
+            NOWHERE_URL,
+            NOWHERE_TOO,
+            NOWHERE_URL);
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("holds invented demo creators; add --demo");
+    assertThat(result.err()).contains("holds the invented demo creators").contains("add --demo");
+  }
+
+  @Test
+  void should_not_scrape_the_real_platforms_for_demo_creators_reached_through_db() {
+    try (TestDatabases.PostgresSchema schema = TestDatabases.postgresSchema()) {
+      Cli cli = new Cli(dataDir);
+      cli.run("plan", "--demo", "--db", schema.jdbcUrl(), "--now", "2025-08-26T12:00:00Z");
+
+      Cli.Result result =
+          new Cli(dataDir.resolve("elsewhere"))
+              .run(
+                  "run-daily",
+                  "--db",
+                  schema.jdbcUrl(),
+                  "--now",
+                  "2025-08-27T09:00:00Z",
+                  NOWHERE,
+                  NOWHERE_URL,
+                  NOWHERE_TOO,
+                  NOWHERE_URL);
+
+      assertThat(result.exitCode()).isEqualTo(2);
+      assertThat(result.err()).contains("holds the invented demo creators");
+    }
+  }
+
+  @Test
+  void should_refuse_a_worker_count_out_of_range() {
+    Cli.Result result = new Cli(dataDir).run("plan", "--workers", "0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--workers must be between 1 and 1024, got 0");
   }
 
   @Test

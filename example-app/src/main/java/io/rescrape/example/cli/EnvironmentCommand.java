@@ -40,6 +40,7 @@ abstract class EnvironmentCommand implements Callable<Integer> {
       current.set(environment);
       if (stopRequested.get()) {
         environment.stop();
+        return ExitCodes.ERROR; // stopped while starting: nothing was begun, nothing to report
       }
       return run(environment);
     } finally {
@@ -81,6 +82,10 @@ abstract class EnvironmentCommand implements Callable<Integer> {
               + " got '"
               + common.db
               + "'");
+    }
+    if (common.workers != null && (common.workers < 1 || common.workers > 1_024)) {
+      throw new InvalidInputException(
+          "--workers must be between 1 and 1024, got " + common.workers);
     }
     if (common.demoLatency.isNegative() || common.demoLatency.compareTo(LONGEST_DEMO_LATENCY) > 0) {
       throw new InvalidInputException(

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -44,6 +45,10 @@ final class ImportCommand extends EnvironmentCommand {
       new CreatorCsv(new BufferedInputStream(input))
           .forEachRow(
               row -> {
+                if (environment.isStopRequested()) {
+                  report.stoppedBeforeLine = row.line();
+                  throw new StopImport();
+                }
                 if (row instanceof CreatorCsv.Rejected rejected) {
                   report.reject(rejected.line(), rejected.reason());
                   return;
@@ -53,6 +58,8 @@ final class ImportCommand extends EnvironmentCommand {
                   flush(creatorImport, batch, report);
                 }
               });
+      flush(creatorImport, batch, report);
+    } catch (StopImport e) {
       flush(creatorImport, batch, report);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException("file not found: " + file);
@@ -92,7 +99,20 @@ final class ImportCommand extends EnvironmentCommand {
     if (report.rejectedCount > report.rejected.size()) {
       out.printf("  ... and %,d more%n", report.rejectedCount - report.rejected.size());
     }
+    if (report.stoppedBeforeLine != null) {
+      out.printf(
+          "Stopped by a signal before line %d; import the file again for the rest (rows already"
+              + " imported count as already scheduled).%n",
+          report.stoppedBeforeLine);
+    }
     out.flush();
+  }
+
+  /** Ends the reading of the file when the command is asked to stop. */
+  private static final class StopImport extends RuntimeException {
+    StopImport() {
+      super(null, null, false, false);
+    }
   }
 
   /** What an import did, as printed and as JSON. */
@@ -102,6 +122,7 @@ final class ImportCommand extends EnvironmentCommand {
     public long duplicates;
     public long rejectedCount;
     public final List<RejectedRow> rejected = new ArrayList<>();
+    public @Nullable Integer stoppedBeforeLine;
 
     ImportReport(String file) {
       this.file = file;

@@ -34,12 +34,18 @@ final class JobProcessing {
       Json.print(out, view);
     } else {
       view.printSummary(out);
-      if (job.status() != JobStatus.COMPLETED && !job.status().isTerminal()) {
-        out.printf("Resume it with: rescrape resume %d%n", job.id().value());
-        out.flush();
-      }
+      printNextStep(job, out);
     }
     return job.status() == JobStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_NOT_COMPLETED;
+  }
+
+  private static void printNextStep(DailyJob job, PrintWriter out) {
+    if (job.status() == JobStatus.INTERRUPTED || job.status() == JobStatus.FAILED) {
+      out.printf("Resume it with: rescrape resume %d%n", job.id().value());
+    } else if (job.status() == JobStatus.RUNNING && job.lease() != null) {
+      out.printf("It is still running on instance %s.%n", job.lease().owner());
+    }
+    out.flush();
   }
 
   private static ProgressBar progressBar(

@@ -34,9 +34,10 @@ final class ResumeCommand extends EnvironmentCommand {
               + target.id()
               + " is running on instance "
               + target.lease().owner()
-              + " (lease until "
+              + ", whose lease runs until "
               + target.lease().until()
-              + "); it is taken over automatically if that instance stops");
+              + "; if that instance is gone, any instance takes the job over once the lease"
+              + " lapses: run resume again after that time");
     }
     if (target.status().isTerminal()) {
       throw new JobStateException(
