@@ -139,6 +139,11 @@ public final class JobControl {
     return reopened;
   }
 
+  /** The job running now, on this instance or another, if any. */
+  public Optional<DailyJob> running() {
+    return jobs.running();
+  }
+
   /**
    * The job this instance should run next, if any: the oldest of those pending, queued,
    * interrupted, or running under a lapsed lease.

@@ -16,6 +16,7 @@ import io.rescrape.core.port.ProfileScraper;
 import io.rescrape.core.port.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,7 +31,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** One run of one job on this instance, from a successful start to the job's next stop. */
+/**
+ * One run of one job on this instance. The instance either owns the job (it started it, renews its
+ * lease and stops it) or helps the instance that owns it, working on the same items. A helper
+ * watches the owner's lease and takes the job over when it lapses.
+ */
 final class JobRun {
 
   private static final Logger log = LoggerFactory.getLogger(JobRun.class);
@@ -49,9 +54,11 @@ final class JobRun {
 
   private final StopSignal stop = new StopSignal();
   private volatile boolean lostJob;
+  private volatile boolean owning;
 
   JobRun(
       DailyJob job,
+      boolean owning,
       String owner,
       JobStore jobs,
       CreatorStore creators,
@@ -63,6 +70,7 @@ final class JobRun {
       Clock clock,
       Events events) {
     this.job = job;
+    this.owning = owning;
     this.owner = owner;
     this.jobs = jobs;
     this.creators = creators;
@@ -97,6 +105,16 @@ final class JobRun {
   }
 
   private void announceStart(JobProgress before) {
+    if (!owning) {
+      log.info(
+          "Instance {} joins job {} run by instance {}: {} - {} creators left",
+          owner,
+          job.id(),
+          job.lease() == null ? "?" : job.lease().owner(),
+          job.description(),
+          before.remaining());
+      return;
+    }
     boolean resumed = before.finished() > 0 || before.inProgress() > 0;
     log.info(
         "Job {} {} on instance {}: {} - {} to do, {} already finished",
@@ -119,7 +137,7 @@ final class JobRun {
                 .build());
     long renewEvery = Math.max(1, settings.lease().toMillis() / 3);
     housekeeping.scheduleWithFixedDelay(
-        withJobInLogs(this::renewLease), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        withJobInLogs(this::keepOrWatchLease), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
     long flushEvery = settings.flushInterval().toMillis();
     housekeeping.scheduleWithFixedDelay(
         withJobInLogs(recorder::flushQuietly), flushEvery, flushEvery, TimeUnit.MILLISECONDS);
@@ -190,6 +208,41 @@ final class JobRun {
     }
   }
 
+  private void keepOrWatchLease() {
+    if (owning) {
+      renewLease();
+    } else {
+      watchOwner();
+    }
+  }
+
+  /** A helper stops with the job, and takes it over when its owner stops renewing the lease. */
+  private void watchOwner() {
+    try {
+      DailyJob current = jobs.find(job.id()).orElse(null);
+      if (current == null || current.status() != JobStatus.RUNNING) {
+        lostJob = true;
+        stop.trigger();
+        return;
+      }
+      Instant now = clock.instant();
+      if (current.isAbandonedAt(now)
+          && jobs.start(job.id(), new Lease(owner, now.plus(settings.lease())), now)
+              == JobStore.StartOutcome.STARTED) {
+        owning = true;
+        log.warn(
+            "Job {}: instance {} stopped renewing its lease (lapsed at {}); instance {} took the"
+                + " job over and goes on with it",
+            job.id(),
+            current.lease().owner(),
+            current.lease().until(),
+            owner);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Could not read job {} ({}); looking again shortly", job.id(), e.toString());
+    }
+  }
+
   private void renewLease() {
     try {
       Lease lease = new Lease(owner, clock.instant().plus(settings.lease()));
@@ -212,6 +265,9 @@ final class JobRun {
   }
 
   private RunReport finish(Set<Platform> unserved, Duration took) {
+    if (!owning) {
+      return leaveAsHelper(took);
+    }
     JobProgress progress = jobs.progress(job.id());
     JobStatus status;
     if (lostJob) {
@@ -233,6 +289,21 @@ final class JobRun {
         events.publish(new JobStopped(clock.instant(), job.id(), status, progress));
       }
     }
+    DailyJob stored = jobs.find(job.id()).orElse(job);
+    return new RunReport(stored, progress, jobs.failureCounts(job.id()), took);
+  }
+
+  /** A helper hands back what it holds and leaves the job, whatever its state, to its owner. */
+  private RunReport leaveAsHelper(Duration took) {
+    int released = queue.release(job.id(), owner);
+    JobProgress progress = jobs.progress(job.id());
+    log.info(
+        "Instance {} stops helping with job {}{}; {} of {} creators finished",
+        owner,
+        job.id(),
+        released > 0 ? " and hands back " + released + " creators" : "",
+        progress.finished(),
+        progress.total());
     DailyJob stored = jobs.find(job.id()).orElse(job);
     return new RunReport(stored, progress, jobs.failureCounts(job.id()), took);
   }

@@ -96,8 +96,9 @@ public final class JobRunner {
 
   /**
    * Runs a job until it stops, blocking the calling thread. A job that another live instance is
-   * running, or that waits behind another running job, is waited for; a running job whose owner's
-   * lease lapsed is taken over first.
+   * running is joined: this instance works on its items too, until they are all finished, and takes
+   * the job over should that instance stop renewing its lease. A job that waits behind another
+   * running job is waited for; a running job whose owner's lease lapsed is taken over first.
    *
    * @param id the job to run
    * @return how the run ended; when the runner was stopped before the job started, the job as it
@@ -107,14 +108,15 @@ public final class JobRunner {
    *     that ends on another instance while this call waits for it is reported, not thrown
    */
   public RunReport run(JobId id) {
-    Optional<DailyJob> started = awaitStart(id);
+    Optional<Start> started = awaitStart(id);
     if (started.isEmpty()) {
       DailyJob job = jobs.find(id).orElseThrow(() -> NotFoundException.job(id));
       return new RunReport(job, jobs.progress(id), jobs.failureCounts(id), Duration.ZERO);
     }
     JobRun run =
         new JobRun(
-            started.get(),
+            started.get().job(),
+            started.get().owner(),
             instanceId,
             jobs,
             creators,
@@ -153,24 +155,30 @@ public final class JobRunner {
     return stopping.isTriggered();
   }
 
-  private Optional<DailyJob> awaitStart(JobId id) {
+  /** How this instance takes part in a job: as its owner, or helping the instance that owns it. */
+  private record Start(DailyJob job, boolean owner) {}
+
+  private Optional<Start> awaitStart(JobId id) {
     boolean announced = false;
     while (!stopping.isTriggered()) {
       Instant now = clock.instant();
       Lease lease = new Lease(instanceId, now.plus(settings.lease()));
       switch (jobs.start(id, lease, now)) {
         case STARTED:
-          return jobs.find(id);
+          return jobs.find(id).map(job -> new Start(job, true));
         case BLOCKED:
           announced = waitBehindRunningJob(id, now, announced);
           break;
         case NOT_STARTABLE:
           DailyJob job = jobs.find(id).orElseThrow(() -> NotFoundException.job(id));
-          if (announced && job.status().isTerminal()) {
+          if (job.status() == JobStatus.RUNNING) {
+            return Optional.of(new Start(job, false)); // a live instance runs it: help
+          }
+          if (announced) {
             return Optional.empty(); // it ended on the instance we were waiting for
           }
-          announced = waitForLiveOwner(job, announced);
-          break;
+          throw new JobStateException(
+              "job " + id + " is " + job.status() + "; there is nothing to run" + hint(job));
         default:
           throw new IllegalStateException();
       }
@@ -202,22 +210,6 @@ public final class JobRunner {
           other.id(),
           other.lease() == null ? "?" : other.lease().owner());
       events.publish(new JobQueued(now, id, other.id()));
-    }
-    return true;
-  }
-
-  private boolean waitForLiveOwner(DailyJob job, boolean announced) {
-    if (job.status() != JobStatus.RUNNING) {
-      throw new JobStateException(
-          "job " + job.id() + " is " + job.status() + "; there is nothing to run" + hint(job));
-    }
-    if (!announced) {
-      log.info(
-          "Job {} is being run by instance {} (lease until {}); waiting to take over if that"
-              + " instance stops",
-          job.id(),
-          job.lease().owner(),
-          job.lease().until());
     }
     return true;
   }

@@ -1,6 +1,7 @@
 package io.rescrape.core.service;
 
 import io.rescrape.core.domain.DailyJob;
+import io.rescrape.core.domain.JobStatus;
 import io.rescrape.core.domain.StoreException;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -13,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The loop a service instance runs: pick the next runnable job (new, queued, interrupted, or
- * abandoned by a dead instance), run it to its end, repeat. It survives its own errors and wakes at
- * once when the local trigger creates a job.
+ * abandoned by a dead instance) and run it to its end; with none, help with the job another
+ * instance is running, so that every instance shares the work; repeat. It survives its own errors
+ * and wakes at once when the local trigger creates a job.
  */
 public final class JobWorker implements AutoCloseable {
 
@@ -84,10 +86,14 @@ public final class JobWorker implements AutoCloseable {
     log.info("Job worker started on instance {}", runner.instanceId());
     while (!closing) {
       try {
-        Optional<DailyJob> next = control.nextRunnable();
+        Optional<DailyJob> next = control.nextRunnable().or(control::running);
         if (next.isPresent()) {
-          runner.run(next.get().id());
-          continue;
+          // Starts the job, takes it over, or helps the live instance that owns it.
+          RunReport report = runner.run(next.get().id());
+          if (report.job().status() != JobStatus.RUNNING) {
+            continue;
+          }
+          // Helped to the end; its owner is closing it. Look again after a pause, not at once.
         }
       } catch (StoreException e) {
         log.warn(

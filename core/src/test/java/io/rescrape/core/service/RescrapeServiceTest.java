@@ -8,11 +8,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.DailyJob;
+import io.rescrape.core.domain.InstanceId;
 import io.rescrape.core.domain.JobStatus;
 import io.rescrape.core.domain.Lease;
+import io.rescrape.core.domain.Platform;
 import io.rescrape.core.fixtures.RescrapeFixture;
+import io.rescrape.core.testing.FakeProfileScraper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +25,12 @@ import org.junit.jupiter.api.Test;
 class RescrapeServiceTest {
 
   private final RescrapeFixture fixture = new RescrapeFixture();
+  private final List<Rescrape> started = new ArrayList<>();
 
   @AfterEach
   void stopInstances() {
     fixture.closeAll();
+    started.forEach(Rescrape::close);
   }
 
   @Test
@@ -71,6 +78,51 @@ class RescrapeServiceTest {
     fixture.instance("survivor").start();
 
     await().atMost(10, SECONDS).until(() -> isCompleted(fixture.job(job.id())));
+  }
+
+  @Test
+  void should_share_the_running_job_between_live_instances() {
+    fixture.addNew("many", 80);
+    FakeProfileScraper[] first = slowScrapers();
+    FakeProfileScraper[] second = slowScrapers();
+    Rescrape a = instanceWith("a", first);
+    Rescrape b = instanceWith("b", second);
+
+    a.start();
+    b.start();
+
+    await()
+        .atMost(20, SECONDS)
+        .until(() -> isCompleted(fixture.jobs().findByDate(WED).orElse(null)));
+    int byA = first[0].totalCalls() + first[1].totalCalls();
+    int byB = second[0].totalCalls() + second[1].totalCalls();
+    assertThat(byA).isPositive();
+    assertThat(byB).isPositive();
+    assertThat(byA + byB).isEqualTo(80);
+    assertThat(fixture.jobs().recent(5)).hasSize(1);
+  }
+
+  private static FakeProfileScraper[] slowScrapers() {
+    return new FakeProfileScraper[] {
+      new FakeProfileScraper(Platform.INSTAGRAM).latency(Duration.ofMillis(20)),
+      new FakeProfileScraper(Platform.TIKTOK).latency(Duration.ofMillis(20))
+    };
+  }
+
+  private Rescrape instanceWith(String id, FakeProfileScraper[] scrapers) {
+    Rescrape rescrape =
+        fixture
+            .stores
+            .builder()
+            .clock(fixture.clock)
+            .scraper(scrapers[0])
+            .scraper(scrapers[1])
+            .runner(RescrapeFixture.fastRunner().concurrency(2).build())
+            .trigger(new TriggerSettings(Duration.ofMinutes(1), Duration.ofMillis(20), 7))
+            .instanceId(new InstanceId(id))
+            .build();
+    started.add(rescrape);
+    return rescrape;
   }
 
   private long doneOfWednesday() {
