@@ -1,5 +1,6 @@
 package io.rescrape.core.port;
 
+import io.rescrape.core.domain.ItemResult;
 import io.rescrape.core.domain.JobId;
 import io.rescrape.core.domain.Lease;
 import io.rescrape.core.domain.Platform;
@@ -42,4 +43,14 @@ public interface WorkQueue {
    * @return the number of items released
    */
   int release(JobId job, String owner);
+
+  /**
+   * Hears what became of items after the ledger recorded it, for queues that keep their own
+   * counters. The ledger stays the truth; a queue that cannot count drops the news. Default: does
+   * nothing.
+   *
+   * @param job the job
+   * @param results what the ledger just recorded
+   */
+  default void acknowledge(JobId job, List<ItemResult> results) {}
 }

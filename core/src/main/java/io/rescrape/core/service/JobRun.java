@@ -96,7 +96,8 @@ final class JobRun {
       announceStart(before);
       queue.open(job.id());
       ResultRecorder recorder =
-          new ResultRecorder(job.id(), owner, creators, jobs, events, clock, settings.flushSize());
+          new ResultRecorder(
+              job.id(), owner, creators, jobs, queue, events, clock, settings.flushSize());
       Set<Platform> unserved = workThrough(recorder);
       return finish(unserved, stopwatch.elapsed());
     } finally {

@@ -9,6 +9,7 @@ import io.rescrape.core.event.CreatorScraped;
 import io.rescrape.core.event.RetryScheduled;
 import io.rescrape.core.port.CreatorStore;
 import io.rescrape.core.port.JobStore;
+import io.rescrape.core.port.WorkQueue;
 import io.rescrape.core.service.ItemProcessor.Processed;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +33,7 @@ final class ResultRecorder {
   private final String owner;
   private final CreatorStore creators;
   private final JobStore jobs;
+  private final WorkQueue queue;
   private final Events events;
   private final Clock clock;
   private final int flushSize;
@@ -44,6 +46,7 @@ final class ResultRecorder {
       String owner,
       CreatorStore creators,
       JobStore jobs,
+      WorkQueue queue,
       Events events,
       Clock clock,
       int flushSize) {
@@ -51,6 +54,7 @@ final class ResultRecorder {
     this.owner = owner;
     this.creators = creators;
     this.jobs = jobs;
+    this.queue = queue;
     this.events = events;
     this.clock = clock;
     this.flushSize = flushSize;
@@ -114,6 +118,20 @@ final class ResultRecorder {
     }
     List<ItemResult> results = batch.stream().map(Processed::result).toList();
     jobs.record(jobId, results, owner, clock.instant());
+    acknowledge(results);
+  }
+
+  /** Best effort: the queue's own counters may miss a batch; the ledger has it. */
+  private void acknowledge(List<ItemResult> results) {
+    try {
+      queue.acknowledge(jobId, results);
+    } catch (RuntimeException e) {
+      log.debug(
+          "Queue could not take note of {} results of job {}: {}",
+          results.size(),
+          jobId,
+          e.toString());
+    }
   }
 
   private List<Processed> drain() {

@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -262,6 +264,35 @@ public final class InMemoryJobStore implements JobStore {
   /** Leases items for {@link InMemoryWorkQueue#claim}; only a RUNNING job hands out work. */
   synchronized List<WorkItem> claim(
       JobId id, Platform platform, int max, Lease lease, Instant now) {
+    return claimWhere(id, platform, max, lease, now, item -> true);
+  }
+
+  /** Leases those of {@code candidates} that are claimable, for {@link InMemoryWorkQueue}. */
+  synchronized List<WorkItem> claim(
+      JobId id, Platform platform, List<CreatorId> candidates, Lease lease, Instant now) {
+    Set<CreatorId> wanted = new HashSet<>(candidates);
+    return claimWhere(
+        id, platform, wanted.size(), lease, now, item -> wanted.contains(item.creatorId));
+  }
+
+  /** Pending items of a platform after {@code after}, for {@link InMemoryWorkQueue#pending}. */
+  synchronized List<CreatorId> pending(
+      JobId id, Platform platform, @Nullable CreatorId after, int limit) {
+    long from = after == null ? Long.MIN_VALUE : after.value();
+    return ledger(id).tailMap(from, false).values().stream()
+        .filter(item -> item.platform == platform && item.status == ItemStatus.PENDING)
+        .limit(limit)
+        .map(item -> item.creatorId)
+        .toList();
+  }
+
+  private List<WorkItem> claimWhere(
+      JobId id,
+      Platform platform,
+      int max,
+      Lease lease,
+      Instant now,
+      java.util.function.Predicate<ItemRow> wanted) {
     JobRow job = jobs.get(id.value());
     if (job == null || job.status != JobStatus.RUNNING) {
       return List.of();
@@ -271,7 +302,7 @@ public final class InMemoryJobStore implements JobStore {
       if (claimed.size() >= max) {
         break;
       }
-      if (item.platform != platform || !item.isClaimable(now)) {
+      if (item.platform != platform || !item.isClaimable(now) || !wanted.test(item)) {
         continue;
       }
       Optional<Creator> creator = creators.get(item.creatorId);

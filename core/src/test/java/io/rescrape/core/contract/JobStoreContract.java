@@ -3,6 +3,7 @@ package io.rescrape.core.contract;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rescrape.core.domain.CreatorId;
 import io.rescrape.core.domain.DailyJob;
@@ -19,6 +20,7 @@ import io.rescrape.core.domain.WorkItem;
 import io.rescrape.core.port.CreatorStore;
 import io.rescrape.core.port.JobStore;
 import io.rescrape.core.port.JobStore.StartOutcome;
+import io.rescrape.core.port.LedgerWorkQueue;
 import io.rescrape.core.port.WorkQueue;
 import java.time.Duration;
 import java.time.Instant;
@@ -288,6 +290,70 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void should_list_pending_items_page_by_page() {
+    DailyJob job = runningJob(10);
+    LedgerWorkQueue ledger = ledgerQueue();
+    queue.claim(job.id(), Platform.INSTAGRAM, 1, lease("w"), NINE);
+
+    List<CreatorId> first = ledger.pending(job.id(), Platform.INSTAGRAM, null, 3);
+    List<CreatorId> rest = ledger.pending(job.id(), Platform.INSTAGRAM, first.get(2), 10);
+
+    assertThat(first).hasSize(3).isSorted();
+    assertThat(rest).hasSize(1);
+    assertThat(rest.get(0)).isGreaterThan(first.get(2));
+  }
+
+  @Test
+  void should_lease_only_those_named_items_that_are_claimable() {
+    DailyJob job = runningJob(8);
+    LedgerWorkQueue ledger = ledgerQueue();
+    List<CreatorId> instagram = ledger.pending(job.id(), Platform.INSTAGRAM, null, 10);
+    List<CreatorId> tiktok = ledger.pending(job.id(), Platform.TIKTOK, null, 10);
+    WorkItem held =
+        ledger
+            .claim(job.id(), Platform.INSTAGRAM, List.of(instagram.get(0)), lease("other"), NINE)
+            .get(0);
+    jobs.record(job.id(), List.of(ItemResult.done(instagram.get(1))), "w", NINE);
+
+    List<WorkItem> leased =
+        ledger.claim(
+            job.id(),
+            Platform.INSTAGRAM,
+            List.of(instagram.get(0), instagram.get(1), instagram.get(2), tiktok.get(0)),
+            lease("w"),
+            NINE);
+
+    assertThat(held.creatorId()).isEqualTo(instagram.get(0));
+    assertThat(leased).extracting(WorkItem::creatorId).containsExactly(instagram.get(2));
+    assertThat(leased.get(0).attempt()).isEqualTo(1);
+  }
+
+  @Test
+  void should_never_lease_a_named_item_to_two_claimers() throws Exception {
+    DailyJob job = runningJob(200);
+    LedgerWorkQueue ledger = ledgerQueue();
+    List<CreatorId> all = ledger.pending(job.id(), Platform.INSTAGRAM, null, 1_000);
+    Set<CreatorId> seen = ConcurrentHashMap.newKeySet();
+
+    List<Integer> duplicates =
+        concurrently(
+            () -> {
+              int dups = 0;
+              String owner = "w" + Thread.currentThread().getId();
+              for (List<CreatorId> slice : slices(all, 7)) {
+                for (WorkItem item :
+                    ledger.claim(job.id(), Platform.INSTAGRAM, slice, lease(owner), NINE)) {
+                  dups += seen.add(item.creatorId()) ? 0 : 1;
+                }
+              }
+              return dups;
+            });
+
+    assertThat(duplicates).containsOnly(0);
+    assertThat(seen).hasSize(100);
+  }
+
+  @Test
   void should_keep_a_final_result_once_written() {
     DailyJob job = runningJob(2);
     WorkItem item = claimOne(job, "w");
@@ -485,6 +551,19 @@ public abstract class JobStoreContract {
     DailyJob job = jobOf(WED, count);
     assertThat(jobs.start(job.id(), lease("owner"), NINE)).isEqualTo(StartOutcome.STARTED);
     return job;
+  }
+
+  private LedgerWorkQueue ledgerQueue() {
+    assumeTrue(queue instanceof LedgerWorkQueue, "the queue is not the ledger itself");
+    return (LedgerWorkQueue) queue;
+  }
+
+  private static List<List<CreatorId>> slices(List<CreatorId> ids, int size) {
+    List<List<CreatorId>> slices = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i += size) {
+      slices.add(ids.subList(i, Math.min(ids.size(), i + size)));
+    }
+    return slices;
   }
 
   private WorkItem claimOne(DailyJob job, String owner) {
