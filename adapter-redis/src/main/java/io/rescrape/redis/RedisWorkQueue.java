@@ -1,0 +1,291 @@
+package io.rescrape.redis;
+
+import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.ItemResult;
+import io.rescrape.core.domain.JobId;
+import io.rescrape.core.domain.Lease;
+import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.WorkItem;
+import io.rescrape.core.port.LedgerWorkQueue;
+import io.rescrape.core.port.WorkQueue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * A {@link WorkQueue} that hands out a job's items through Redis lists, in front of the database's
+ * item ledger. Redis is an accelerator, the ledger the truth:
+ *
+ * <ul>
+ *   <li>Opening a job copies its pending items into one list per platform, in pipelined batches,
+ *       once for all instances.
+ *   <li>A claim pops candidates from the list and leases them in the ledger, which hands out only
+ *       those still claimable. An item can therefore never go to two workers, whatever path or
+ *       instance asked for it, and a stale entry in Redis is simply dropped.
+ *   <li>When the list is empty, or Redis cannot be reached, claims go to the ledger directly. So
+ *       retries whose time has come, items whose worker died (a lapsed lease) and items Redis lost
+ *       are all still handed out, and a Redis outage slows dispatch down without stopping it. The
+ *       outage is logged once as a warning; Redis is tried again every probe interval, and the
+ *       job's pending items are copied again if Redis lost them.
+ * </ul>
+ *
+ * <p>Live counters of done, failed, skipped and retried items are kept per job. Every key expires a
+ * retention after the job's last activity. Thread-safe.
+ */
+public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(RedisWorkQueue.class);
+
+  private final LedgerWorkQueue ledger;
+  private final RedisSettings settings;
+  private final Clock clock;
+  private final RedisKeys keys;
+  private final RedisClient redis;
+  private final Set<JobId> openJobs = ConcurrentHashMap.newKeySet();
+
+  private volatile @Nullable Instant downSince;
+  private volatile @Nullable String downReason;
+  private volatile Instant nextProbe = Instant.MIN;
+
+  /**
+   * A queue in front of a ledger. Creating it does not connect; the first use does.
+   *
+   * @param ledger the database's ledger queue, the truth and the fallback
+   * @param settings where Redis is and how to use it
+   * @param clock judges when to try an unreachable Redis again
+   */
+  public RedisWorkQueue(LedgerWorkQueue ledger, RedisSettings settings, Clock clock) {
+    this.ledger = ledger;
+    this.settings = settings;
+    this.clock = clock;
+    this.keys = new RedisKeys(settings.keyPrefix());
+    this.redis = client(settings);
+  }
+
+  @Override
+  public void open(JobId job) {
+    openJobs.add(job);
+    ledger.open(job);
+    if (isUsable()) {
+      copyPendingOnce(job);
+    }
+  }
+
+  @Override
+  public List<WorkItem> claim(JobId job, Platform platform, int max, Lease lease, Instant now) {
+    if (isUsable()) {
+      try {
+        List<CreatorId> candidates = pop(job, platform, max);
+        if (!candidates.isEmpty()) {
+          List<WorkItem> claimed = ledger.claim(job, platform, candidates, lease, now);
+          if (!claimed.isEmpty()) {
+            return claimed;
+          }
+        }
+      } catch (JedisException e) {
+        markDown(e);
+      }
+    }
+    return ledger.claim(job, platform, max, lease, now);
+  }
+
+  @Override
+  public int release(JobId job, String owner) {
+    // Released items are pending in the ledger; claims find them there once the list runs dry.
+    return ledger.release(job, owner);
+  }
+
+  @Override
+  public void acknowledge(JobId job, List<ItemResult> results) {
+    if (!isUsable() || results.isEmpty()) {
+      return;
+    }
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      String counters = keys.counters(job);
+      for (Map.Entry<String, Long> count : counts(results).entrySet()) {
+        pipeline.hincrBy(counters, count.getKey(), count.getValue());
+      }
+      pipeline.expire(counters, settings.retention().toSeconds());
+      pipeline.sync();
+    } catch (JedisException e) {
+      markDown(e);
+    }
+  }
+
+  /**
+   * A job's live counters as Redis keeps them: {@code done}, {@code failed}, {@code skipped},
+   * {@code retried}. Empty when Redis is unreachable or has none.
+   *
+   * @param job the job
+   * @return counter name to value
+   */
+  public Map<String, Long> counters(JobId job) {
+    if (!isUsable()) {
+      return Map.of();
+    }
+    try {
+      Map<String, Long> counters = new java.util.TreeMap<>();
+      redis.hgetAll(keys.counters(job)).forEach((k, v) -> counters.put(k, Long.parseLong(v)));
+      return counters;
+    } catch (JedisException e) {
+      markDown(e);
+      return Map.of();
+    }
+  }
+
+  /**
+   * Whether Redis answers, as last seen, for a health report.
+   *
+   * @return the state, with since when and why it is unreachable
+   */
+  public RedisHealth health() {
+    Instant since = downSince;
+    return since == null
+        ? RedisHealth.up(settings.redactedUri())
+        : RedisHealth.down(settings.redactedUri(), since, String.valueOf(downReason));
+  }
+
+  @Override
+  public void close() {
+    redis.close();
+  }
+
+  private void copyPendingOnce(JobId job) {
+    try {
+      SetParams once = SetParams.setParams().nx().ex(settings.retention().toSeconds());
+      if (!"OK".equals(redis.set(keys.opened(job), clock.instant().toString(), once))) {
+        return; // another instance copies, or copied, this job's items
+      }
+      long copied = 0;
+      for (Platform platform : Platform.values()) {
+        copied += copyPending(job, platform);
+      }
+      log.info("Job {}: {} pending items copied to Redis for dispatch", job, copied);
+    } catch (JedisException e) {
+      markDown(e);
+    }
+  }
+
+  private long copyPending(JobId job, Platform platform) {
+    String list = keys.pending(job, platform);
+    long copied = 0;
+    CreatorId after = null;
+    while (true) {
+      List<CreatorId> page = ledger.pending(job, platform, after, settings.batchSize());
+      if (page.isEmpty()) {
+        return copied;
+      }
+      try (AbstractPipeline pipeline = redis.pipelined()) {
+        pipeline.rpush(list, page.stream().map(CreatorId::toString).toArray(String[]::new));
+        pipeline.expire(list, settings.retention().toSeconds());
+        pipeline.sync();
+      }
+      copied += page.size();
+      after = page.get(page.size() - 1);
+    }
+  }
+
+  private List<CreatorId> pop(JobId job, Platform platform, int max) {
+    List<String> popped = redis.lpop(keys.pending(job, platform), max);
+    if (popped == null) {
+      return List.of();
+    }
+    return popped.stream().map(id -> new CreatorId(Long.parseLong(id))).toList();
+  }
+
+  /** Whether to use Redis now; an unreachable one is probed again once per probe interval. */
+  private boolean isUsable() {
+    if (downSince == null) {
+      return true;
+    }
+    Instant now = clock.instant();
+    if (now.isBefore(nextProbe)) {
+      return false;
+    }
+    nextProbe = now.plus(settings.probeInterval());
+    try {
+      redis.ping();
+    } catch (JedisException e) {
+      return false;
+    }
+    markUp();
+    return true;
+  }
+
+  private synchronized void markDown(JedisException e) {
+    if (downSince != null) {
+      return;
+    }
+    downSince = clock.instant();
+    downReason = e.getMessage();
+    nextProbe = downSince.plus(settings.probeInterval());
+    log.warn(
+        "Redis at {} is unreachable ({}); dispatching through the database until it answers"
+            + " again, tried every {}",
+        settings.redactedUri(),
+        e.getMessage(),
+        settings.probeInterval());
+  }
+
+  private synchronized void markUp() {
+    if (downSince == null) {
+      return;
+    }
+    log.info(
+        "Redis at {} answers again after an outage since {}; dispatching through it again",
+        settings.redactedUri(),
+        downSince);
+    downSince = null;
+    downReason = null;
+    openJobs.forEach(this::copyPendingOnce); // copies again only if Redis lost the job's keys
+  }
+
+  private static Map<String, Long> counts(List<ItemResult> results) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (ItemResult result : results) {
+      String name =
+          switch (result.status()) {
+            case DONE -> "done";
+            case FAILED -> "failed";
+            case SKIPPED -> "skipped";
+            default -> result.refundAttempt() ? "deferred" : "retried";
+          };
+      counts.merge(name, 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  private static RedisClient client(RedisSettings settings) {
+    int timeout = (int) settings.timeout().toMillis();
+    DefaultJedisClientConfig config =
+        DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(timeout)
+            .socketTimeoutMillis(timeout)
+            .user(JedisURIHelper.getUser(settings.uri()))
+            .password(JedisURIHelper.getPassword(settings.uri()))
+            .database(JedisURIHelper.getDBIndex(settings.uri()))
+            .ssl(JedisURIHelper.isRedisSSLScheme(settings.uri()))
+            .build();
+    GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+    pool.setMaxTotal(16);
+    return RedisClient.builder()
+        .hostAndPort(JedisURIHelper.getHostAndPort(settings.uri()))
+        .clientConfig(config)
+        .poolConfig(pool)
+        .build();
+  }
+}

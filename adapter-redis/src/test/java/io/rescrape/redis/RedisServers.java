@@ -1,0 +1,89 @@
+package io.rescrape.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import redis.embedded.RedisServer;
+
+/**
+ * Redis for tests: the server {@value #REDIS_URL_VARIABLE} names (CI points it at the machine's
+ * Redis), else an embedded one started once per test JVM; and, for outage tests, embedded servers
+ * of their own that a test may stop and start.
+ */
+final class RedisServers {
+
+  /** Points the tests at a running Redis instead of an embedded one. */
+  static final String REDIS_URL_VARIABLE = "RESCRAPE_TEST_REDIS_URL";
+
+  private static String sharedUrl;
+
+  private RedisServers() {}
+
+  static synchronized String sharedUrl() {
+    if (sharedUrl == null) {
+      String configured = System.getenv(REDIS_URL_VARIABLE);
+      if (configured != null && !configured.isBlank()) {
+        sharedUrl = configured;
+      } else {
+        OwnedRedis embedded = owned();
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::stop));
+        sharedUrl = embedded.url();
+      }
+    }
+    return sharedUrl;
+  }
+
+  /** A fresh embedded Redis on a free loopback port, started. */
+  static OwnedRedis owned() {
+    OwnedRedis redis = new OwnedRedis(freePort());
+    redis.start();
+    return redis;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An embedded Redis a test controls; it keeps nothing on disk. */
+  static final class OwnedRedis {
+    private final int port;
+    private RedisServer server;
+
+    OwnedRedis(int port) {
+      this.port = port;
+    }
+
+    String url() {
+      return "redis://127.0.0.1:" + port;
+    }
+
+    void start() {
+      try {
+        server =
+            RedisServer.newRedisServer()
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("save \"\"")
+                .setting("appendonly no")
+                .build();
+        server.start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start an embedded Redis on port " + port, e);
+      }
+    }
+
+    void stop() {
+      try {
+        if (server != null) {
+          server.stop();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package io.rescrape.redis;
+
+import static java.time.DayOfWeek.WEDNESDAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.rescrape.core.contract.TestCreators;
+import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.DailyJob;
+import io.rescrape.core.domain.InvalidInputException;
+import io.rescrape.core.domain.ItemResult;
+import io.rescrape.core.domain.Lease;
+import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.ScrapeOutcome;
+import io.rescrape.core.domain.WorkItem;
+import io.rescrape.core.testing.InMemoryStores;
+import io.rescrape.core.testing.SettableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+class RedisWorkQueueTest {
+
+  private static final LocalDate WED = LocalDate.of(2025, 8, 27);
+  private static final Instant NINE = Instant.parse("2025-08-27T09:00:00Z");
+
+  private final SettableClock clock = new SettableClock(NINE);
+  private final InMemoryStores stores = InMemoryStores.create();
+  private final String prefix = "test-" + UUID.randomUUID();
+  private final List<AutoCloseable> closing = new ArrayList<>();
+
+  @AfterEach
+  void close() throws Exception {
+    for (AutoCloseable closeable : closing) {
+      closeable.close();
+    }
+    deleteKeysOfThisTest();
+  }
+
+  /** The shared Redis may be the machine's own: leave nothing behind. */
+  private void deleteKeysOfThisTest() {
+    try (RedisClient redis = RedisClient.create(RedisServers.sharedUrl())) {
+      ScanParams ours = new ScanParams().match("{" + prefix + ":*").count(1_000);
+      String cursor = ScanParams.SCAN_POINTER_START;
+      do {
+        ScanResult<String> page = redis.scan(cursor, ours);
+        page.getResult().forEach(redis::del);
+        cursor = page.getCursor();
+      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    }
+  }
+
+  @Test
+  void should_copy_the_pending_items_once_however_many_instances_open_the_job() {
+    DailyJob job = runningJob(10);
+    RedisWorkQueue first = queue(RedisServers.sharedUrl());
+    RedisWorkQueue second = queue(RedisServers.sharedUrl());
+
+    first.open(job.id());
+    second.open(job.id());
+
+    try (RedisClient redis = RedisClient.create(RedisServers.sharedUrl())) {
+      RedisKeys keys = new RedisKeys(prefix);
+      assertThat(redis.llen(keys.pending(job.id(), Platform.INSTAGRAM))).isEqualTo(5);
+      assertThat(redis.llen(keys.pending(job.id(), Platform.TIKTOK))).isEqualTo(5);
+      assertThat(redis.ttl(keys.pending(job.id(), Platform.TIKTOK)))
+          .isPositive()
+          .isLessThanOrEqualTo(Duration.ofDays(7).toSeconds());
+    }
+  }
+
+  @Test
+  void should_hand_out_items_through_redis_and_lease_them_in_the_ledger() {
+    DailyJob job = runningJob(10);
+    RedisWorkQueue queue = queue(RedisServers.sharedUrl());
+    queue.open(job.id());
+
+    List<WorkItem> claimed = queue.claim(job.id(), Platform.INSTAGRAM, 3, lease("w"), NINE);
+
+    assertThat(claimed).hasSize(3);
+    assertThat(stores.jobs().progress(job.id()).inProgress()).isEqualTo(3);
+    try (RedisClient redis = RedisClient.create(RedisServers.sharedUrl())) {
+      assertThat(redis.llen(new RedisKeys(prefix).pending(job.id(), Platform.INSTAGRAM)))
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
+  void should_skip_stale_entries_and_find_the_rest_in_the_ledger() {
+    DailyJob job = runningJob(4);
+    RedisWorkQueue queue = queue(RedisServers.sharedUrl());
+    queue.open(job.id());
+    List<WorkItem> elsewhere =
+        stores.queue().claim(job.id(), Platform.INSTAGRAM, 2, lease("ledger-path"), NINE);
+
+    List<WorkItem> claimed = queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("w"), NINE);
+
+    assertThat(claimed).isEmpty();
+    assertThat(elsewhere).hasSize(2);
+    assertThat(queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("w"), NINE)).isEmpty();
+  }
+
+  @Test
+  void should_work_through_the_ledger_and_warn_once_when_redis_is_unreachable() {
+    DailyJob job = runningJob(6);
+    ListAppender<ILoggingEvent> warnings = capture();
+    RedisWorkQueue queue = queue("redis://127.0.0.1:" + closedPort());
+
+    queue.open(job.id());
+    List<WorkItem> first = queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("w"), NINE);
+    List<WorkItem> second = queue.claim(job.id(), Platform.TIKTOK, 2, lease("w"), NINE);
+
+    assertThat(first).hasSize(2);
+    assertThat(second).hasSize(2);
+    assertThat(queue.health().up()).isFalse();
+    assertThat(queue.health().downSince()).isEqualTo(NINE);
+    assertThat(warnings.list)
+        .filteredOn(e -> e.getLevel() == Level.WARN)
+        .singleElement()
+        .satisfies(e -> assertThat(e.getFormattedMessage()).contains("is unreachable"));
+  }
+
+  @Test
+  void should_go_back_to_redis_when_it_answers_again_and_copy_what_it_lost() {
+    RedisServers.OwnedRedis redis = RedisServers.owned();
+    try {
+      DailyJob job = runningJob(20);
+      RedisWorkQueue queue = queue(redis.url());
+      queue.open(job.id());
+      redis.stop();
+      List<WorkItem> duringOutage = queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("w"), NINE);
+      redis.start();
+      clock.advance(Duration.ofSeconds(11));
+
+      List<WorkItem> after =
+          queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("w"), clock.instant());
+
+      assertThat(duringOutage).hasSize(2);
+      assertThat(queue.health().up()).isTrue();
+      assertThat(after).hasSize(2).doesNotContainAnyElementsOf(duringOutage);
+      try (RedisClient client = RedisClient.create(redis.url())) {
+        assertThat(client.llen(new RedisKeys(prefix).pending(job.id(), Platform.INSTAGRAM)))
+            .isEqualTo(6);
+      }
+    } finally {
+      redis.stop();
+    }
+  }
+
+  @Test
+  void should_count_what_became_of_the_items() {
+    DailyJob job = runningJob(4);
+    RedisWorkQueue queue = queue(RedisServers.sharedUrl());
+    queue.open(job.id());
+    List<WorkItem> items = queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("w"), NINE);
+
+    queue.acknowledge(
+        job.id(),
+        List.of(
+            ItemResult.done(items.get(0).creatorId()),
+            ItemResult.failed(items.get(1).creatorId(), ScrapeOutcome.NOT_FOUND, "404")));
+
+    assertThat(queue.counters(job.id())).containsEntry("done", 1L).containsEntry("failed", 1L);
+  }
+
+  @Test
+  void should_keep_every_key_of_a_job_under_one_cluster_hash_tag() {
+    RedisKeys keys = new RedisKeys("rescrape");
+    io.rescrape.core.domain.JobId job = new io.rescrape.core.domain.JobId(12);
+
+    assertThat(List.of(keys.pending(job, Platform.TIKTOK), keys.opened(job), keys.counters(job)))
+        .allSatisfy(key -> assertThat(key).startsWith("{rescrape:job:12}:"));
+  }
+
+  @Test
+  void should_refuse_a_url_that_is_not_redis() {
+    assertThatThrownBy(() -> RedisSettings.builder("http://127.0.0.1:6379").build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Redis URL must look like redis://host:6379");
+  }
+
+  @Test
+  void should_hide_the_password_in_reports() {
+    RedisSettings settings = RedisSettings.builder("redis://app:s3cret@127.0.0.1:6379/2").build();
+
+    assertThat(settings.redactedUri()).isEqualTo("redis://app:***@127.0.0.1:6379/2");
+  }
+
+  private DailyJob runningJob(int creators) {
+    TestCreators.add(stores.creators(), "c", creators, WEDNESDAY, WED);
+    DailyJob job = stores.jobs().createDailyJob(WED, NINE).job();
+    stores.jobs().start(job.id(), lease("owner"), NINE);
+    return job;
+  }
+
+  private RedisWorkQueue queue(String url) {
+    RedisWorkQueue queue =
+        new RedisWorkQueue(
+            stores.queue(),
+            RedisSettings.builder(url).keyPrefix(prefix).timeout(Duration.ofMillis(500)).build(),
+            clock);
+    closing.add(queue);
+    return queue;
+  }
+
+  private static Lease lease(String owner) {
+    return new Lease(owner, NINE.plusSeconds(30));
+  }
+
+  private ListAppender<ILoggingEvent> capture() {
+    Logger logger = (Logger) LoggerFactory.getLogger(RedisWorkQueue.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    closing.add(() -> logger.detachAppender(appender));
+    return appender;
+  }
+
+  private static int closedPort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static List<CreatorId> ids(List<WorkItem> items) {
+    return items.stream().map(WorkItem::creatorId).toList();
+  }
+}
