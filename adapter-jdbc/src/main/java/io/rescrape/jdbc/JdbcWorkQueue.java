@@ -5,6 +5,7 @@ import static io.rescrape.jdbc.Jdbc.setInstant;
 
 import io.rescrape.core.domain.CreatorId;
 import io.rescrape.core.domain.CycleDay;
+import io.rescrape.core.domain.DailyJob;
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.JobId;
 import io.rescrape.core.domain.Lease;
@@ -52,7 +53,7 @@ public final class JdbcWorkQueue implements LedgerWorkQueue {
   }
 
   @Override
-  public void open(JobId job) {
+  public void open(DailyJob job) {
     // The ledger is the queue: a pending row is claimable the moment it exists.
   }
 

@@ -1,6 +1,7 @@
 package io.rescrape.redis;
 
 import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.DailyJob;
 import io.rescrape.core.domain.ItemResult;
 import io.rescrape.core.domain.JobId;
 import io.rescrape.core.domain.Lease;
@@ -10,9 +11,10 @@ import io.rescrape.core.port.LedgerWorkQueue;
 import io.rescrape.core.port.WorkQueue;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +57,7 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
   private final Clock clock;
   private final RedisKeys keys;
   private final RedisClient redis;
-  private final Set<JobId> openJobs = ConcurrentHashMap.newKeySet();
+  private final Map<JobId, DailyJob> openJobs = new ConcurrentHashMap<>();
 
   private volatile @Nullable Instant downSince;
   private volatile @Nullable String downReason;
@@ -77,8 +79,8 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
   }
 
   @Override
-  public void open(JobId job) {
-    openJobs.add(job);
+  public void open(DailyJob job) {
+    openJobs.put(job.id(), job);
     ledger.open(job);
     if (isUsable()) {
       copyPendingOnce(job);
@@ -138,7 +140,7 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
       return Map.of();
     }
     try {
-      Map<String, Long> counters = new java.util.TreeMap<>();
+      Map<String, Long> counters = new TreeMap<>();
       redis.hgetAll(keys.counters(job)).forEach((k, v) -> counters.put(k, Long.parseLong(v)));
       return counters;
     } catch (JedisException e) {
@@ -148,11 +150,21 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
   }
 
   /**
-   * Whether Redis answers, as last seen, for a health report.
+   * Whether Redis answers, for a health report: Redis is pinged, or, once found unreachable, tried
+   * again at most once per probe interval.
    *
    * @return the state, with since when and why it is unreachable
    */
   public RedisHealth health() {
+    if (downSince == null) {
+      try {
+        redis.ping();
+      } catch (JedisException e) {
+        markDown(e);
+      }
+    } else {
+      isUsable();
+    }
     Instant since = downSince;
     return since == null
         ? RedisHealth.up(settings.redactedUri())
@@ -164,20 +176,47 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
     redis.close();
   }
 
-  private void copyPendingOnce(JobId job) {
+  private void copyPendingOnce(DailyJob job) {
     try {
+      String stamp = stampOf(job);
+      removeKeysOfAnotherJob(job.id(), stamp);
       SetParams once = SetParams.setParams().nx().ex(settings.retention().toSeconds());
-      if (!"OK".equals(redis.set(keys.opened(job), clock.instant().toString(), once))) {
+      if (!"OK".equals(redis.set(keys.opened(job.id()), stamp, once))) {
         return; // another instance copies, or copied, this job's items
       }
       long copied = 0;
       for (Platform platform : Platform.values()) {
-        copied += copyPending(job, platform);
+        copied += copyPending(job.id(), platform);
       }
-      log.info("Job {}: {} pending items copied to Redis for dispatch", job, copied);
+      log.info("Job {}: {} pending items copied to Redis for dispatch", job.id(), copied);
     } catch (JedisException e) {
       markDown(e);
     }
+  }
+
+  /**
+   * Job ids restart in a new database: keys left by a job of the same id but another creation time
+   * belong to another database's job and would hide this one's items.
+   */
+  private void removeKeysOfAnotherJob(JobId job, String stamp) {
+    String found = redis.get(keys.opened(job));
+    if (found == null || found.equals(stamp)) {
+      return;
+    }
+    List<String> stale = new ArrayList<>(List.of(keys.opened(job), keys.counters(job)));
+    for (Platform platform : Platform.values()) {
+      stale.add(keys.pending(job, platform));
+    }
+    redis.del(stale.toArray(String[]::new));
+    log.info(
+        "Job {}: removed Redis keys left by a job of the same id opened as {}, from another"
+            + " database; give each database its own key prefix",
+        job,
+        found);
+  }
+
+  private static String stampOf(DailyJob job) {
+    return job.date() + "@" + job.createdAt();
   }
 
   private long copyPending(JobId job, Platform platform) {
@@ -251,11 +290,11 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
         downSince);
     downSince = null;
     downReason = null;
-    openJobs.forEach(this::copyPendingOnce); // copies again only if Redis lost the job's keys
+    openJobs.values().forEach(this::copyPendingOnce); // copies only if Redis lost the keys
   }
 
   private static Map<String, Long> counts(List<ItemResult> results) {
-    Map<String, Long> counts = new java.util.TreeMap<>();
+    Map<String, Long> counts = new TreeMap<>();
     for (ItemResult result : results) {
       String name =
           switch (result.status()) {

@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.DailyJob;
 import io.rescrape.core.domain.Handle;
@@ -18,12 +19,14 @@ import io.rescrape.core.testing.FakeProfileScraper;
 import io.rescrape.jdbc.JdbcStores;
 import io.rescrape.jdbc.testing.TestDatabase;
 import io.rescrape.jdbc.testing.TestDatabases;
+import io.rescrape.redis.testing.RedisServers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +35,11 @@ class RedisDispatchTest {
 
   private static final int CREATORS = 300;
 
-  private final FakeProfileScraper instagram =
-      new FakeProfileScraper(Platform.INSTAGRAM).latency(Duration.ofMillis(20));
-  private final FakeProfileScraper tiktok =
-      new FakeProfileScraper(Platform.TIKTOK).latency(Duration.ofMillis(20));
+  /** Scrapes wait on this while it is closed: the job cannot end before Redis is back. */
+  private volatile CountDownLatch gate = new CountDownLatch(0);
+
+  private final FakeProfileScraper instagram = gatedScraper(Platform.INSTAGRAM);
+  private final FakeProfileScraper tiktok = gatedScraper(Platform.TIKTOK);
   private final TestDatabase database = TestDatabases.postgres(12);
   private final RedisServers.OwnedRedis redis = RedisServers.owned();
   private final List<AutoCloseable> closing = new ArrayList<>();
@@ -62,8 +66,10 @@ class RedisDispatchTest {
     redis.stop();
     await().atMost(30, SECONDS).until(() -> !queue.health().up());
     await().atMost(30, SECONDS).until(() -> finished(job) >= CREATORS / 2);
+    gate = new CountDownLatch(1);
     redis.start();
     await().atMost(30, SECONDS).until(() -> queue.health().up());
+    gate.countDown();
     RunReport report = run.join();
 
     assertThat(report.job().status()).isEqualTo(JobStatus.COMPLETED);
@@ -74,6 +80,16 @@ class RedisDispatchTest {
       FakeProfileScraper scraper = i % 2 == 0 ? instagram : tiktok;
       assertThat(scraper.callsFor(new Handle("creator." + i))).as("creator.%d", i).isEqualTo(1);
     }
+  }
+
+  private FakeProfileScraper gatedScraper(Platform platform) {
+    return new FakeProfileScraper(platform)
+        .latency(Duration.ofMillis(20))
+        .otherwise(
+            handle -> {
+              Uninterruptibles.awaitUninterruptibly(gate);
+              return FakeProfileScraper.profileOf(handle);
+            });
   }
 
   private long finished(DailyJob job) {

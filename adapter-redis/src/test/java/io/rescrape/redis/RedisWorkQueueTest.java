@@ -19,6 +19,7 @@ import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.WorkItem;
 import io.rescrape.core.testing.InMemoryStores;
 import io.rescrape.core.testing.SettableClock;
+import io.rescrape.redis.testing.RedisServers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,8 +70,8 @@ class RedisWorkQueueTest {
     RedisWorkQueue first = queue(RedisServers.sharedUrl());
     RedisWorkQueue second = queue(RedisServers.sharedUrl());
 
-    first.open(job.id());
-    second.open(job.id());
+    first.open(job);
+    second.open(job);
 
     try (RedisClient redis = RedisClient.create(RedisServers.sharedUrl())) {
       RedisKeys keys = new RedisKeys(prefix);
@@ -83,10 +84,34 @@ class RedisWorkQueueTest {
   }
 
   @Test
+  void should_replace_keys_left_by_a_job_of_the_same_id_in_another_database() {
+    DailyJob earlier = runningJob(4);
+    queue(RedisServers.sharedUrl()).open(earlier);
+    InMemoryStores otherDatabase = InMemoryStores.create();
+    TestCreators.add(otherDatabase.creators(), "other", 6, WEDNESDAY, WED);
+    DailyJob later = otherDatabase.jobs().createDailyJob(WED, NINE.plusSeconds(60)).job();
+    otherDatabase.jobs().start(later.id(), lease("owner"), NINE);
+    RedisWorkQueue queue =
+        new RedisWorkQueue(
+            otherDatabase.queue(),
+            RedisSettings.builder(RedisServers.sharedUrl()).keyPrefix(prefix).build(),
+            clock);
+    closing.add(queue);
+
+    queue.open(later);
+
+    assertThat(later.id()).isEqualTo(earlier.id());
+    try (RedisClient redis = RedisClient.create(RedisServers.sharedUrl())) {
+      assertThat(redis.llen(new RedisKeys(prefix).pending(later.id(), Platform.TIKTOK)))
+          .isEqualTo(3);
+    }
+  }
+
+  @Test
   void should_hand_out_items_through_redis_and_lease_them_in_the_ledger() {
     DailyJob job = runningJob(10);
     RedisWorkQueue queue = queue(RedisServers.sharedUrl());
-    queue.open(job.id());
+    queue.open(job);
 
     List<WorkItem> claimed = queue.claim(job.id(), Platform.INSTAGRAM, 3, lease("w"), NINE);
 
@@ -102,7 +127,7 @@ class RedisWorkQueueTest {
   void should_skip_stale_entries_and_find_the_rest_in_the_ledger() {
     DailyJob job = runningJob(4);
     RedisWorkQueue queue = queue(RedisServers.sharedUrl());
-    queue.open(job.id());
+    queue.open(job);
     List<WorkItem> elsewhere =
         stores.queue().claim(job.id(), Platform.INSTAGRAM, 2, lease("ledger-path"), NINE);
 
@@ -119,7 +144,7 @@ class RedisWorkQueueTest {
     ListAppender<ILoggingEvent> warnings = capture();
     RedisWorkQueue queue = queue("redis://127.0.0.1:" + closedPort());
 
-    queue.open(job.id());
+    queue.open(job);
     List<WorkItem> first = queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("w"), NINE);
     List<WorkItem> second = queue.claim(job.id(), Platform.TIKTOK, 2, lease("w"), NINE);
 
@@ -139,7 +164,7 @@ class RedisWorkQueueTest {
     try {
       DailyJob job = runningJob(20);
       RedisWorkQueue queue = queue(redis.url());
-      queue.open(job.id());
+      queue.open(job);
       redis.stop();
       List<WorkItem> duringOutage = queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("w"), NINE);
       redis.start();
@@ -164,7 +189,7 @@ class RedisWorkQueueTest {
   void should_count_what_became_of_the_items() {
     DailyJob job = runningJob(4);
     RedisWorkQueue queue = queue(RedisServers.sharedUrl());
-    queue.open(job.id());
+    queue.open(job);
     List<WorkItem> items = queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("w"), NINE);
 
     queue.acknowledge(

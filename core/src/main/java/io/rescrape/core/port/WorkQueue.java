@@ -1,5 +1,6 @@
 package io.rescrape.core.port;
 
+import io.rescrape.core.domain.DailyJob;
 import io.rescrape.core.domain.ItemResult;
 import io.rescrape.core.domain.JobId;
 import io.rescrape.core.domain.Lease;
@@ -16,11 +17,12 @@ import java.util.List;
 public interface WorkQueue {
 
   /**
-   * Makes the job's pending items available to {@link #claim}; called when a job (re)starts.
+   * Makes the job's pending items available to {@link #claim}; called by every instance that
+   * starts, resumes or joins the job.
    *
-   * @param job the job that starts
+   * @param job the job, whose id and creation time identify it even across databases
    */
-  void open(JobId job);
+  void open(DailyJob job);
 
   /**
    * Leases up to {@code max} items of one platform that are pending and due by {@code now}, or

@@ -94,7 +94,7 @@ final class JobRun {
     try {
       JobProgress before = jobs.progress(job.id());
       announceStart(before);
-      queue.open(job.id());
+      queue.open(job);
       ResultRecorder recorder =
           new ResultRecorder(
               job.id(), owner, creators, jobs, queue, events, clock, settings.flushSize());

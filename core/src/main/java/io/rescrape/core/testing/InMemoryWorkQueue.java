@@ -1,6 +1,7 @@
 package io.rescrape.core.testing;
 
 import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.DailyJob;
 import io.rescrape.core.domain.JobId;
 import io.rescrape.core.domain.Lease;
 import io.rescrape.core.domain.Platform;
@@ -26,7 +27,7 @@ public final class InMemoryWorkQueue implements LedgerWorkQueue {
   }
 
   @Override
-  public void open(JobId job) {
+  public void open(DailyJob job) {
     // The ledger is the queue: pending items are claimable as soon as they exist.
   }
 

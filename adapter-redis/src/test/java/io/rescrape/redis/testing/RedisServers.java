@@ -1,4 +1,4 @@
-package io.rescrape.redis;
+package io.rescrape.redis.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,16 +10,17 @@ import redis.embedded.RedisServer;
  * Redis), else an embedded one started once per test JVM; and, for outage tests, embedded servers
  * of their own that a test may stop and start.
  */
-final class RedisServers {
+public final class RedisServers {
 
   /** Points the tests at a running Redis instead of an embedded one. */
-  static final String REDIS_URL_VARIABLE = "RESCRAPE_TEST_REDIS_URL";
+  public static final String REDIS_URL_VARIABLE = "RESCRAPE_TEST_REDIS_URL";
 
   private static String sharedUrl;
 
   private RedisServers() {}
 
-  static synchronized String sharedUrl() {
+  /** {@return the URL of the Redis that tests share} */
+  public static synchronized String sharedUrl() {
     if (sharedUrl == null) {
       String configured = System.getenv(REDIS_URL_VARIABLE);
       if (configured != null && !configured.isBlank()) {
@@ -34,7 +35,7 @@ final class RedisServers {
   }
 
   /** A fresh embedded Redis on a free loopback port, started. */
-  static OwnedRedis owned() {
+  public static OwnedRedis owned() {
     OwnedRedis redis = new OwnedRedis(freePort());
     redis.start();
     return redis;
@@ -49,19 +50,21 @@ final class RedisServers {
   }
 
   /** An embedded Redis a test controls; it keeps nothing on disk. */
-  static final class OwnedRedis {
+  public static final class OwnedRedis {
     private final int port;
     private RedisServer server;
 
-    OwnedRedis(int port) {
+    private OwnedRedis(int port) {
       this.port = port;
     }
 
-    String url() {
+    /** {@return its URL} */
+    public String url() {
       return "redis://127.0.0.1:" + port;
     }
 
-    void start() {
+    /** Starts it, on the same port as before when restarted. */
+    public void start() {
       try {
         server =
             RedisServer.newRedisServer()
@@ -76,7 +79,8 @@ final class RedisServers {
       }
     }
 
-    void stop() {
+    /** Stops it; what it held is gone. */
+    public void stop() {
       try {
         if (server != null) {
           server.stop();
