@@ -9,6 +9,9 @@ import io.rescrape.core.port.ProfileScraper;
 import io.rescrape.core.service.RunnerSettings;
 import io.rescrape.example.demo.DemoPlatform;
 import io.rescrape.jdbc.JdbcStores;
+import io.rescrape.redis.RedisHealth;
+import io.rescrape.redis.RedisSettings;
+import io.rescrape.redis.RedisWorkQueue;
 import io.rescrape.scraper.HttpInstagramScraper;
 import io.rescrape.scraper.HttpScraperSettings;
 import io.rescrape.scraper.HttpTikTokScraper;
@@ -39,6 +42,7 @@ public final class AppEnvironment implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final JdbcStores stores;
   private final @Nullable DemoPlatform demoPlatform;
+  private final @Nullable RedisWorkQueue redisQueue;
   private final Rescrape rescrape;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
 
@@ -47,6 +51,7 @@ public final class AppEnvironment implements AutoCloseable {
     this.dataSource = dataSource(settings);
     try {
       this.stores = JdbcStores.migrateAndCreate(dataSource);
+      this.redisQueue = redisQueue(settings);
       this.demoPlatform = settings.demo() ? DemoPlatform.start(settings.demoLatency()) : null;
       this.rescrape = rescrape(settings);
       if (settings.scrapes()) {
@@ -72,6 +77,8 @@ public final class AppEnvironment implements AutoCloseable {
    * @param workers scrapes in flight per platform
    * @param instagramUrl the base URL of Instagram, when not in demo mode
    * @param tiktokUrl the base URL of TikTok, when not in demo mode
+   * @param redis the Redis to dispatch items through, or null for the database alone
+   * @param lease how long jobs and items stay with an instance that stopped renewing them
    * @param scrapes whether the command scrapes, so must not aim real platforms at demo creators
    */
   public record Settings(
@@ -83,6 +90,8 @@ public final class AppEnvironment implements AutoCloseable {
       int workers,
       URI instagramUrl,
       URI tiktokUrl,
+      @Nullable RedisSettings redis,
+      Duration lease,
       boolean scrapes) {}
 
   public static AppEnvironment open(Settings settings) {
@@ -133,6 +142,9 @@ public final class AppEnvironment implements AutoCloseable {
     }
     if (demoPlatform != null) {
       demoPlatform.close();
+    }
+    if (redisQueue != null) {
+      redisQueue.close();
     }
     dataSource.close();
   }
@@ -206,10 +218,28 @@ public final class AppEnvironment implements AutoCloseable {
     List<ProfileScraper> scrapers = scrapers(settings);
     return stores
         .builder()
+        .workQueue(redisQueue != null ? redisQueue : stores.queue())
         .clock(clock)
         .scrapers(scrapers)
-        .runner(RunnerSettings.builder().concurrency(settings.workers()).build())
+        .runner(
+            RunnerSettings.builder()
+                .concurrency(settings.workers())
+                .lease(settings.lease())
+                .build())
         .build();
+  }
+
+  /** The Redis dispatcher in front of the database's queue, when a Redis URL is given. */
+  private @Nullable RedisWorkQueue redisQueue(Settings settings) {
+    if (settings.redis() == null) {
+      return null;
+    }
+    return new RedisWorkQueue(stores.queue(), settings.redis(), clock);
+  }
+
+  /** The Redis dispatcher's health, when one is used. */
+  public @Nullable RedisHealth redisHealth() {
+    return redisQueue == null ? null : redisQueue.health();
   }
 
   private List<ProfileScraper> scrapers(Settings settings) {

@@ -59,6 +59,44 @@ class OptionsCliTest {
   }
 
   @Test
+  void should_refuse_a_redis_url_of_another_scheme_without_showing_its_password() {
+    Cli.Result result =
+        new Cli(dataDir).run("jobs", "--redis", "http://user:secret@127.0.0.1:6379");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("Redis URL must look like redis://host:6379")
+        .contains("http://user:***@127.0.0.1:6379")
+        .doesNotContain("secret");
+  }
+
+  @Test
+  void should_refuse_a_redis_prefix_that_would_break_the_key_layout() {
+    Cli.Result result =
+        new Cli(dataDir).run("jobs", "--redis", "redis://127.0.0.1:9", "--redis-prefix", "a}{b");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("Redis key prefix must be 1 to 64 letters");
+  }
+
+  @Test
+  void should_refuse_a_lease_too_short_to_renew() {
+    Cli.Result result = new Cli(dataDir).run("jobs", "--lease", "100ms");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--lease must be between 1s and 60m, got PT0.1S");
+  }
+
+  @Test
+  void should_refuse_a_health_port_out_of_range() {
+    Cli.Result result = new Cli(dataDir).run("serve", "--port", "70000");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--port must be between 0 and 65535, got 70000");
+    assertThat(dataDir.resolve("rescrape.mv.db")).doesNotExist();
+  }
+
+  @Test
   void should_refuse_an_absurd_demo_latency() {
     Cli.Result result = new Cli(dataDir).run("plan", "--demo", "--demo-latency", "90m");
 

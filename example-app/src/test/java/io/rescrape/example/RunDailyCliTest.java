@@ -2,12 +2,24 @@ package io.rescrape.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rescrape.jdbc.testing.TestDatabases;
+import io.rescrape.redis.RedisWorkQueue;
+import io.rescrape.redis.testing.RedisServers;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
 
 /** The README's first command and what a newcomer sees. */
 class RunDailyCliTest {
@@ -68,6 +80,48 @@ class RunDailyCliTest {
   }
 
   @Test
+  void should_dispatch_the_demo_through_redis() {
+    String prefix = "cli-test-" + UUID.randomUUID();
+
+    Cli.Result result =
+        new Cli(dataDir)
+            .demo("run-daily", "--redis", RedisServers.sharedUrl(), "--redis-prefix", prefix);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("Job 1 COMPLETED");
+    try (RedisClient redis = RedisClient.create(RedisServers.sharedUrl())) {
+      String counters = "{" + prefix + ":job:1}:counters";
+      Map<String, String> counted = redis.hgetAll(counters);
+      redis.del(counters, "{" + prefix + ":job:1}:opened");
+      assertThat(counted).containsKeys("done", "failed");
+      assertThat(counted.values().stream().mapToLong(Long::parseLong).sum()).isEqualTo(292);
+    }
+  }
+
+  @Test
+  void should_complete_the_demo_through_the_database_when_redis_is_unreachable() throws Exception {
+    String unreachable = "redis://127.0.0.1:" + closedPort();
+    Logger logger = (Logger) LoggerFactory.getLogger(RedisWorkQueue.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      Cli.Result result = new Cli(dataDir).demo("run-daily", "--redis", unreachable);
+
+      assertThat(result.exitCode()).isZero();
+      assertThat(result.out()).contains("Job 1 COMPLETED");
+      assertThat(logged.list)
+          .filteredOn(event -> event.getLevel() == Level.WARN)
+          .singleElement()
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .asString()
+          .startsWith("Redis at " + unreachable + " is unreachable");
+    } finally {
+      logger.detachAppender(logged);
+    }
+  }
+
+  @Test
   void should_say_so_when_nothing_is_due() {
     Cli.Result result =
         new Cli(dataDir)
@@ -82,6 +136,12 @@ class RunDailyCliTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("No creator is due on 2025-08-27; no daily job created.");
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private static JsonNode lastJob(Cli cli) throws Exception {

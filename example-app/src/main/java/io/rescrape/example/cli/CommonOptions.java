@@ -58,6 +58,34 @@ public final class CommonOptions {
   Integer workers;
 
   @Option(
+      names = "--redis",
+      paramLabel = "URL",
+      description =
+          "Dispatch items through Redis, e.g. redis://127.0.0.1:6379 or"
+              + " rediss://user:password@host:6380; the database stays the truth and takes over"
+              + " when Redis is unreachable.")
+  String redis;
+
+  @Option(
+      names = "--redis-prefix",
+      paramLabel = "NAME",
+      description =
+          "The start of every Redis key (default: ${DEFAULT-VALUE}); give each database sharing"
+              + " one Redis its own.",
+      defaultValue = "rescrape")
+  String redisPrefix;
+
+  @Option(
+      names = "--lease",
+      paramLabel = "DURATION",
+      converter = Converters.DurationConverter.class,
+      description =
+          "How long a job or an item stays with an instance that stopped renewing it: how soon"
+              + " others take over after a crash (default: ${DEFAULT-VALUE}).",
+      defaultValue = "30s")
+  Duration lease;
+
+  @Option(
       names = "--instagram-url",
       paramLabel = "URL",
       description = "Base URL of Instagram (default: ${DEFAULT-VALUE}).",

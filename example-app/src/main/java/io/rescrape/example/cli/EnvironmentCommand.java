@@ -2,6 +2,7 @@ package io.rescrape.example.cli;
 
 import io.rescrape.core.domain.InvalidInputException;
 import io.rescrape.example.AppEnvironment;
+import io.rescrape.redis.RedisSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -9,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -58,6 +60,7 @@ abstract class EnvironmentCommand implements Callable<Integer> {
 
   AppEnvironment.Settings settings() {
     validate();
+    validateCommandOptions();
     return new AppEnvironment.Settings(
         common.dataDir,
         common.db,
@@ -67,8 +70,20 @@ abstract class EnvironmentCommand implements Callable<Integer> {
         common.workers(),
         common.instagramUrl,
         common.tiktokUrl,
+        redisSettings(),
+        common.lease,
         scrapes());
   }
+
+  private @Nullable RedisSettings redisSettings() {
+    if (common.redis == null) {
+      return null;
+    }
+    return RedisSettings.builder(common.redis).keyPrefix(common.redisPrefix).build();
+  }
+
+  /** Checks the command's own options before anything is opened; throws on a bad one. */
+  void validateCommandOptions() {}
 
   /** Whether the command scrapes profiles; such commands refuse a demo data dir without --demo. */
   boolean scrapes() {
@@ -86,6 +101,10 @@ abstract class EnvironmentCommand implements Callable<Integer> {
     if (common.workers != null && (common.workers < 1 || common.workers > 1_024)) {
       throw new InvalidInputException(
           "--workers must be between 1 and 1024, got " + common.workers);
+    }
+    if (common.lease.compareTo(Duration.ofSeconds(1)) < 0
+        || common.lease.compareTo(Duration.ofHours(1)) > 0) {
+      throw new InvalidInputException("--lease must be between 1s and 60m, got " + common.lease);
     }
     if (common.demoLatency.isNegative() || common.demoLatency.compareTo(LONGEST_DEMO_LATENCY) > 0) {
       throw new InvalidInputException(
