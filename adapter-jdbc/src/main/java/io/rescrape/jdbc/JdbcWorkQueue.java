@@ -91,6 +91,21 @@ public final class JdbcWorkQueue implements LedgerWorkQueue {
         row -> new CreatorId(row.getLong(1)));
   }
 
+  @Override
+  public List<CreatorId> lapsed(JobId job, Platform platform, Instant now, int limit) {
+    return jdbc.query(
+        "list lapsed " + platform + " items of job " + job,
+        "SELECT creator_id FROM rescrape_job_items WHERE job_id = ? AND platform = ?"
+            + " AND status = 'IN_PROGRESS' AND lease_until <= ? LIMIT ?",
+        s -> {
+          s.setLong(1, job.value());
+          s.setString(2, platform.id());
+          setInstant(s, 3, now);
+          s.setInt(4, limit);
+        },
+        row -> new CreatorId(row.getLong(1)));
+  }
+
   private List<WorkItem> claim(
       JobId job,
       Platform platform,

@@ -10,6 +10,7 @@ import io.rescrape.core.domain.WorkItem;
 import io.rescrape.core.port.LedgerWorkQueue;
 import io.rescrape.core.port.WorkQueue;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,9 @@ import redis.clients.jedis.util.JedisURIHelper;
  *       are all still handed out, and a Redis outage slows dispatch down without stopping it. The
  *       outage is logged once as a warning; Redis is tried again every probe interval, and the
  *       job's pending items are copied again if Redis lost them.
+ *   <li>Items whose worker died were popped long ago. A few times per lease, a claim looks for
+ *       lapsed leases in the ledger and hands those items out first, so they come back about a
+ *       lease after the crash rather than at the end of the job.
  * </ul>
  *
  * <p>Live counters of done, failed, skipped and retried items are kept per job. Every key expires a
@@ -51,6 +55,9 @@ import redis.clients.jedis.util.JedisURIHelper;
 public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RedisWorkQueue.class);
+  private static final int LAPSED_CHECKS_PER_LEASE = 3;
+
+  private record LapsedCheck(JobId job, Platform platform) {}
 
   private final LedgerWorkQueue ledger;
   private final RedisSettings settings;
@@ -58,6 +65,7 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
   private final RedisKeys keys;
   private final RedisClient redis;
   private final Map<JobId, DailyJob> openJobs = new ConcurrentHashMap<>();
+  private final Map<LapsedCheck, Instant> nextLapsedCheck = new ConcurrentHashMap<>();
 
   private volatile @Nullable Instant downSince;
   private volatile @Nullable String downReason;
@@ -89,6 +97,10 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
 
   @Override
   public List<WorkItem> claim(JobId job, Platform platform, int max, Lease lease, Instant now) {
+    List<WorkItem> returned = claimLapsed(job, platform, max, lease, now);
+    if (!returned.isEmpty()) {
+      return returned;
+    }
     if (isUsable()) {
       try {
         List<CreatorId> candidates = pop(job, platform, max);
@@ -105,9 +117,39 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
     return ledger.claim(job, platform, max, lease, now);
   }
 
+  /**
+   * Items of a worker that died were popped from Redis long ago; left to the ledger fallback, they
+   * would wait for the list to run dry. So, a few times per lease, claims look for lapsed leases in
+   * the ledger first.
+   */
+  private List<WorkItem> claimLapsed(
+      JobId job, Platform platform, int max, Lease lease, Instant now) {
+    LapsedCheck key = new LapsedCheck(job, platform);
+    Instant due = nextLapsedCheck.getOrDefault(key, Instant.MIN);
+    if (now.isBefore(due)) {
+      return List.of();
+    }
+    Duration leaseLength = Duration.between(now, lease.until());
+    nextLapsedCheck.put(key, now.plus(leaseLength.dividedBy(LAPSED_CHECKS_PER_LEASE)));
+    List<CreatorId> lapsed = ledger.lapsed(job, platform, now, max);
+    if (lapsed.isEmpty()) {
+      return List.of();
+    }
+    List<WorkItem> claimed = ledger.claim(job, platform, lapsed, lease, now);
+    if (!claimed.isEmpty()) {
+      log.info(
+          "Job {}: {} {} items of a worker that stopped renewing its lease are handed out again",
+          job,
+          claimed.size(),
+          platform);
+    }
+    return claimed;
+  }
+
   @Override
   public int release(JobId job, String owner) {
     // Released items are pending in the ledger; claims find them there once the list runs dry.
+    nextLapsedCheck.keySet().removeIf(check -> check.job().equals(job));
     return ledger.release(job, owner);
   }
 

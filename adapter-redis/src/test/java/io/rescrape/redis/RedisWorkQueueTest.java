@@ -124,6 +124,28 @@ class RedisWorkQueueTest {
   }
 
   @Test
+  void should_hand_out_the_items_of_a_dead_worker_first_once_their_lease_lapsed() {
+    DailyJob job = runningJob(20);
+    RedisWorkQueue queue = queue(RedisServers.sharedUrl());
+    queue.open(job);
+    List<WorkItem> ofTheDead = queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("dead"), NINE);
+    Instant lapsed = NINE.plusSeconds(31);
+
+    List<WorkItem> beforeTheLapse =
+        queue.claim(job.id(), Platform.INSTAGRAM, 2, leaseAt("alive", NINE.plusSeconds(20)), NINE);
+    List<WorkItem> afterTheLapse =
+        queue.claim(job.id(), Platform.INSTAGRAM, 5, leaseAt("alive", lapsed), lapsed);
+
+    assertThat(beforeTheLapse)
+        .extracting(WorkItem::creatorId)
+        .doesNotContainAnyElementsOf(ofTheDead.stream().map(WorkItem::creatorId).toList());
+    assertThat(afterTheLapse)
+        .extracting(WorkItem::creatorId)
+        .containsExactlyInAnyOrderElementsOf(ofTheDead.stream().map(WorkItem::creatorId).toList());
+    assertThat(afterTheLapse).allSatisfy(item -> assertThat(item.attempt()).isEqualTo(2));
+  }
+
+  @Test
   void should_skip_stale_entries_and_find_the_rest_in_the_ledger() {
     DailyJob job = runningJob(4);
     RedisWorkQueue queue = queue(RedisServers.sharedUrl());
@@ -242,7 +264,12 @@ class RedisWorkQueueTest {
   }
 
   private static Lease lease(String owner) {
-    return new Lease(owner, NINE.plusSeconds(30));
+    return leaseAt(owner, NINE);
+  }
+
+  /** A 30-second lease taken at {@code at}. */
+  private static Lease leaseAt(String owner, Instant at) {
+    return new Lease(owner, at.plusSeconds(30));
   }
 
   private ListAppender<ILoggingEvent> capture() {

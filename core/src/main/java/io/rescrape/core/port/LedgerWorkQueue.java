@@ -30,6 +30,19 @@ public interface LedgerWorkQueue extends WorkQueue {
   List<CreatorId> pending(JobId job, Platform platform, @Nullable CreatorId after, int limit);
 
   /**
+   * Items of one platform whose worker stopped renewing their lease: in progress, with the lease
+   * lapsed by {@code now}. A dispatcher in front of the ledger hands these out again promptly
+   * instead of after everything else.
+   *
+   * @param job the job
+   * @param platform the platform
+   * @param now the current time, to judge leases by
+   * @param limit the most ids to return
+   * @return the ids, in no particular order
+   */
+  List<CreatorId> lapsed(JobId job, Platform platform, Instant now, int limit);
+
+  /**
    * Leases those of the named items that are claimable now: pending and due, or under a lapsed
    * lease, in a RUNNING job. The others are left alone.
    *

@@ -286,6 +286,16 @@ public final class InMemoryJobStore implements JobStore {
         .toList();
   }
 
+  /** In-progress items under a lapsed lease, for {@link InMemoryWorkQueue#lapsed}. */
+  synchronized List<CreatorId> lapsed(JobId id, Platform platform, Instant now, int limit) {
+    return ledger(id).values().stream()
+        .filter(item -> item.platform == platform && item.status == ItemStatus.IN_PROGRESS)
+        .filter(item -> item.lease.isLapsedAt(now))
+        .limit(limit)
+        .map(item -> item.creatorId)
+        .toList();
+  }
+
   private List<WorkItem> claimWhere(
       JobId id,
       Platform platform,

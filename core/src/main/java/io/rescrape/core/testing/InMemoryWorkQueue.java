@@ -43,6 +43,11 @@ public final class InMemoryWorkQueue implements LedgerWorkQueue {
   }
 
   @Override
+  public List<CreatorId> lapsed(JobId job, Platform platform, Instant now, int limit) {
+    return jobs.lapsed(job, platform, now, limit);
+  }
+
+  @Override
   public List<WorkItem> claim(
       JobId job, Platform platform, List<CreatorId> candidates, Lease lease, Instant now) {
     return jobs.claim(job, platform, candidates, lease, now);

@@ -304,6 +304,22 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void should_list_the_items_whose_lease_lapsed() {
+    DailyJob job = runningJob(8);
+    LedgerWorkQueue ledger = ledgerQueue();
+    List<CreatorId> instagram = ledger.pending(job.id(), Platform.INSTAGRAM, null, 10);
+    Lease shortLease = new Lease("dead", NINE.plusSeconds(10));
+    ledger.claim(job.id(), Platform.INSTAGRAM, instagram.subList(0, 2), shortLease, NINE);
+    ledger.claim(job.id(), Platform.INSTAGRAM, instagram.subList(2, 3), lease("alive"), NINE);
+    ledger.claim(job.id(), Platform.TIKTOK, 1, shortLease, NINE);
+
+    assertThat(ledger.lapsed(job.id(), Platform.INSTAGRAM, NINE.plusSeconds(5), 10)).isEmpty();
+    assertThat(ledger.lapsed(job.id(), Platform.INSTAGRAM, NINE.plusSeconds(10), 10))
+        .containsExactlyInAnyOrderElementsOf(instagram.subList(0, 2));
+    assertThat(ledger.lapsed(job.id(), Platform.INSTAGRAM, NINE.plusSeconds(10), 1)).hasSize(1);
+  }
+
+  @Test
   void should_lease_only_those_named_items_that_are_claimable() {
     DailyJob job = runningJob(8);
     LedgerWorkQueue ledger = ledgerQueue();
