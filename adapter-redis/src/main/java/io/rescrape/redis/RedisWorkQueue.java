@@ -192,20 +192,17 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
   }
 
   /**
-   * Whether Redis answers, for a health report: Redis is pinged, or, once found unreachable, tried
-   * again at most once per probe interval.
+   * Whether Redis answers, for a health report. Redis is pinged: a Redis found back ends the outage
+   * at once, and a lost one starts it.
    *
    * @return the state, with since when and why it is unreachable
    */
   public RedisHealth health() {
-    if (downSince == null) {
-      try {
-        redis.ping();
-      } catch (JedisException e) {
-        markDown(e);
-      }
-    } else {
-      isUsable();
+    try {
+      redis.ping();
+      markUp();
+    } catch (JedisException e) {
+      markDown(e);
     }
     Instant since = downSince;
     return since == null

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,11 +63,17 @@ public final class DemoPlatform implements AutoCloseable {
   private final int port;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final BiConsumer<Platform, Handle> onProfileRequest;
 
-  private DemoPlatform(HttpServer server, ThreadPoolExecutor executor, Duration latency) {
+  private DemoPlatform(
+      HttpServer server,
+      ThreadPoolExecutor executor,
+      Duration latency,
+      BiConsumer<Platform, Handle> onProfileRequest) {
     this.server = server;
     this.executor = executor;
     this.latency = latency;
+    this.onProfileRequest = onProfileRequest;
     this.port = server.getAddress().getPort();
   }
 
@@ -91,10 +98,26 @@ public final class DemoPlatform implements AutoCloseable {
    * @throws RescrapeException when the server cannot start, for example because the port is taken
    */
   public static DemoPlatform start(int port, Duration latency) {
+    return start(port, latency, (platform, handle) -> {});
+  }
+
+  /**
+   * Starts the platform on {@code port} of 127.0.0.1, telling {@code onProfileRequest} of every
+   * profile request as it arrives, before the latency: fault tests count scrapes with it.
+   *
+   * @param port the port to listen on, or 0 for a free one
+   * @param latency how long every answer waits; zero for none
+   * @param onProfileRequest called with the platform and handle of every profile request, from many
+   *     threads at once
+   * @throws InvalidInputException when the port or the latency is out of range
+   * @throws RescrapeException when the server cannot start, for example because the port is taken
+   */
+  public static DemoPlatform start(
+      int port, Duration latency, BiConsumer<Platform, Handle> onProfileRequest) {
     requireValid(port, latency);
     ThreadPoolExecutor executor = executor();
     try {
-      return new DemoPlatform(bind(port), executor, latency).serve();
+      return new DemoPlatform(bind(port), executor, latency, onProfileRequest).serve();
     } catch (IOException e) {
       executor.shutdownNow();
       throw new RescrapeException("could not start the demo platform on 127.0.0.1:" + port, e);
@@ -174,8 +197,10 @@ public final class DemoPlatform implements AutoCloseable {
   private void answer(Platform platform, HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
     try {
+      Optional<Handle> handle = handleOf(platform, exchange.getRequestURI());
+      handle.ifPresent(h -> onProfileRequest.accept(platform, h));
       if (waitLatency()) {
-        respond(platform, exchange);
+        respond(platform, handle, exchange);
       }
     } finally {
       exchange.close();
@@ -193,8 +218,8 @@ public final class DemoPlatform implements AutoCloseable {
     }
   }
 
-  private static void respond(Platform platform, HttpExchange exchange) throws IOException {
-    Optional<Handle> handle = handleOf(platform, exchange.getRequestURI());
+  private static void respond(Platform platform, Optional<Handle> handle, HttpExchange exchange)
+      throws IOException {
     if (handle.isEmpty()) {
       send(exchange, 404, "text/plain", "no such page on the demo platform");
     } else if (platform == Platform.INSTAGRAM) {
