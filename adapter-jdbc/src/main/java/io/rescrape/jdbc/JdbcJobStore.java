@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -32,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link JobStore} on PostgreSQL or H2. Creating a job inserts its item ledger with one {@code
@@ -44,6 +47,8 @@ public final class JdbcJobStore implements JobStore {
       "id, job_date, status, total_items, created_at, started_at, finished_at, lease_owner,"
           + " lease_until";
   private static final String FINAL_STATUSES = "('DONE', 'FAILED', 'SKIPPED')";
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcJobStore.class);
 
   private final Jdbc jdbc;
 
@@ -66,11 +71,35 @@ public final class JdbcJobStore implements JobStore {
     DailyJobCreation creation =
         jdbc.inTransaction("create the daily job of " + date, c -> insertJob(c, date, now));
     if (creation != null) {
+      refreshLedgerStatistics();
       return creation;
     }
     return findByDate(date)
         .map(DailyJobCreation::existing)
         .orElseThrow(() -> new StoreException("the daily job of " + date + " vanished"));
+  }
+
+  /**
+   * A new ledger may hold far more rows than the statistics PostgreSQL last gathered. Planned on
+   * stale statistics, claims scan a job's finished rows over and over: measured at 200,000 items, 9
+   * ms instead of 0.1 ms per claim. So the ledger is analyzed once per new job, a sample of rows
+   * that takes well under a second. Best effort: a failure only costs speed.
+   */
+  private void refreshLedgerStatistics() {
+    try {
+      jdbc.withConnection(
+          "analyze the item ledger",
+          connection -> {
+            if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+              try (Statement statement = connection.createStatement()) {
+                statement.execute("ANALYZE rescrape_job_items");
+              }
+            }
+            return null;
+          });
+    } catch (StoreException e) {
+      log.warn("Could not analyze the item ledger ({}); claims may be slower", e.getMessage());
+    }
   }
 
   /** Returns null when another transaction already holds the date's job. */
