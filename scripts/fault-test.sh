@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The full-size fault test of the README: three `serve` processes share a job of 5,000 creators on
 # PostgreSQL and Redis while instances are killed (SIGKILL) and stopped (SIGTERM) at random moments
-# and restarted; then the same job size while Redis is stopped and started mid-job. Prints the
-# FAULT lines of both runs. The test suite runs the same test at a smaller size.
+# and restarted; then the same job size while Redis is stopped and started mid-job; then the job
+# run by one instance and by three. Prints the FAULT lines of every run. The test suite runs the
+# first two at a smaller size.
 #
 # Sizes can be changed: CREATORS=5000 FAULTS=12 LATENCY_MS=200 WORKERS=4 LEASE_S=5 SEED=20261204
 set -euo pipefail
@@ -16,13 +17,14 @@ mvn -B -q install -DskipTests
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-mvn -B verify -pl example-app -Dtest=InstanceFaultTest -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B verify -pl example-app -Dtest='InstanceFaultTest,InstanceScalingTest' \
+  -Dsurefire.failIfNoSpecifiedTests=false -Drescrape.fault.scaling=true \
   -Drescrape.fault.creators="${CREATORS:-5000}" \
   -Drescrape.fault.faults="${FAULTS:-12}" \
   -Drescrape.fault.latencyMillis="${LATENCY_MS:-200}" \
   -Drescrape.fault.workers="${WORKERS:-4}" \
   -Drescrape.fault.leaseSeconds="${LEASE_S:-5}" \
   -Drescrape.fault.seed="${SEED:-20261204}" >"$log" 2>&1 || status=$?
-grep -h '^FAULT' example-app/target/surefire-reports/io.rescrape.example.fault.InstanceFaultTest-output.txt || true
+grep -h '^FAULT' example-app/target/surefire-reports/io.rescrape.example.fault.Instance*-output.txt || true
 grep -E "Tests run:|FAIL|expected|BUILD" "$log" | head -20
 exit "$status"

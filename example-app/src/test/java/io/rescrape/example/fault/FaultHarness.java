@@ -97,6 +97,11 @@ final class FaultHarness implements AutoCloseable {
    * due) and plans today's job; no instance runs yet.
    */
   static FaultHarness prepare(FaultScenario scenario, Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     FaultHarness harness = new FaultHarness(scenario, dir);
     try {
       harness.planJob();
