@@ -360,6 +360,10 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
             .build();
     GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
     pool.setMaxTotal(16);
+    // Connections idle in the pool through a Redis restart are dead. Checked on borrow (a PING),
+    // they are replaced instead of failing once each, which would end the outage and start it
+    // again. One round trip per borrow is small next to the database work of every claim.
+    pool.setTestOnBorrow(true);
     return RedisClient.builder()
         .hostAndPort(JedisURIHelper.getHostAndPort(settings.uri()))
         .clientConfig(config)

@@ -26,6 +26,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -101,10 +106,7 @@ class RedisWorkQueueTest {
     queue.open(later);
 
     assertThat(later.id()).isEqualTo(earlier.id());
-    try (RedisClient redis = RedisClient.create(RedisServers.sharedUrl())) {
-      assertThat(redis.llen(new RedisKeys(prefix).pending(later.id(), Platform.TIKTOK)))
-          .isEqualTo(3);
-    }
+    assertThat(waitingInRedis(later, Platform.TIKTOK)).isEqualTo(3);
   }
 
   @Test
@@ -117,10 +119,7 @@ class RedisWorkQueueTest {
 
     assertThat(claimed).hasSize(3);
     assertThat(stores.jobs().progress(job.id()).inProgress()).isEqualTo(3);
-    try (RedisClient redis = RedisClient.create(RedisServers.sharedUrl())) {
-      assertThat(redis.llen(new RedisKeys(prefix).pending(job.id(), Platform.INSTAGRAM)))
-          .isEqualTo(2);
-    }
+    assertThat(waitingInRedis(job, Platform.INSTAGRAM)).isEqualTo(2);
   }
 
   @Test
@@ -208,6 +207,55 @@ class RedisWorkQueueTest {
   }
 
   @Test
+  void should_warn_once_per_outage_though_the_pool_held_connections_from_before() throws Exception {
+    RedisServers.OwnedRedis redis = RedisServers.owned();
+    try {
+      DailyJob job = runningJob(40);
+      RedisWorkQueue queue = queue(redis.url());
+      queue.open(job);
+      claimFromThreads(queue, job, 8); // leaves several connections idle in the pool
+      ListAppender<ILoggingEvent> logged = capture();
+      redis.stop();
+      assertThat(queue.health().up()).isFalse();
+      redis.start();
+
+      boolean back = queue.health().up();
+      claimFromThreads(queue, job, 8);
+
+      assertThat(back).isTrue();
+      assertThat(queue.health().up()).isTrue();
+      assertThat(logged.list).filteredOn(event -> event.getLevel() == Level.WARN).hasSize(1);
+    } finally {
+      redis.stop();
+    }
+  }
+
+  /** Claims one item on each of {@code threads} threads at once, so each needs a connection. */
+  private static void claimFromThreads(RedisWorkQueue queue, DailyJob job, int threads)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<List<WorkItem>>> claims = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        String owner = "w" + i;
+        claims.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return queue.claim(job.id(), Platform.INSTAGRAM, 1, lease(owner), NINE);
+                }));
+      }
+      start.countDown();
+      for (Future<List<WorkItem>> claim : claims) {
+        claim.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void should_count_what_became_of_the_items() {
     DailyJob job = runningJob(4);
     RedisWorkQueue queue = queue(RedisServers.sharedUrl());
@@ -244,6 +292,13 @@ class RedisWorkQueueTest {
     RedisSettings settings = RedisSettings.builder("redis://app:s3cret@127.0.0.1:6379/2").build();
 
     assertThat(settings.redactedUri()).isEqualTo("redis://app:***@127.0.0.1:6379/2");
+  }
+
+  /** How many entries wait in the job's Redis list of one platform. */
+  private long waitingInRedis(DailyJob job, Platform platform) {
+    try (RedisClient redis = RedisClient.create(RedisServers.sharedUrl())) {
+      return redis.llen(new RedisKeys(prefix).pending(job.id(), platform));
+    }
   }
 
   private DailyJob runningJob(int creators) {
