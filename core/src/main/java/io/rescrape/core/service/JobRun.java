@@ -158,9 +158,21 @@ final class JobRun {
       }
       joinAll(lanes);
       flushBeforeStop(recorder);
+      awaitTheOwnerEndingTheJob();
       return unserved;
     } finally {
       housekeeping.shutdownNow();
+    }
+  }
+
+  /**
+   * A helper that ran out of items stays until the owner ends the job, or until the owner's lease
+   * lapses and it takes the job over to end it itself. Leaving at once would leave a dead owner's
+   * job RUNNING with nothing left to do until some other instance came by.
+   */
+  private void awaitTheOwnerEndingTheJob() {
+    while (!owning && !stop.isTriggered()) {
+      stop.sleep(settings.idlePoll());
     }
   }
 
@@ -294,7 +306,7 @@ final class JobRun {
     return new RunReport(stored, progress, jobs.failureCounts(job.id()), took);
   }
 
-  /** A helper hands back what it holds and leaves the job, whatever its state, to its owner. */
+  /** A helper hands back what it holds and leaves the job to its owner, or stopped with it. */
   private RunReport leaveAsHelper(Duration took) {
     int released = queue.release(job.id(), owner);
     JobProgress progress = jobs.progress(job.id());

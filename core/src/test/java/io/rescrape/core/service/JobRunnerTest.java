@@ -359,17 +359,38 @@ class JobRunnerTest {
   }
 
   @Test
-  void should_help_a_live_instance_with_its_job_and_leave_closing_it_to_that_instance() {
+  void should_help_a_live_instance_with_its_job_and_stay_until_that_instance_closes_it() {
     fixture.addNew("shared", 6);
     DailyJob job = fixture.jobs().createDailyJob(WED, NINE).job();
     fixture.jobs().start(job.id(), new Lease("owner", NINE.plusSeconds(30)), NINE);
-    Rescrape helper = fixture.instance("helper");
+    Rescrape helper = fixture.instance("helper", r -> r.lease(Duration.ofMillis(300)));
 
-    RunReport report = helper.runner().run(job.id());
+    CompletableFuture<RunReport> helping = runInBackground(helper, job);
+    await().atMost(5, SECONDS).until(() -> fixture.jobs().progress(job.id()).done() == 6);
+    boolean stillHelping = !helping.isDone();
+    fixture.jobs().finish(job.id(), "owner", JobStatus.COMPLETED, NINE.plusSeconds(1));
+    RunReport report = helping.join();
 
+    assertThat(stillHelping).isTrue();
     assertThat(report.progress()).isEqualTo(new JobProgress(0, 0, 6, 0, 0));
-    assertThat(report.job().status()).isEqualTo(JobStatus.RUNNING);
-    assertThat(report.job().lease().owner()).isEqualTo("owner");
+    assertThat(report.job().status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(fixture.instagram.totalCalls() + fixture.tiktok.totalCalls()).isEqualTo(6);
+  }
+
+  @Test
+  void should_complete_a_dead_owners_job_it_helped_to_the_end_once_the_lease_lapses() {
+    fixture.addNew("last", 6);
+    DailyJob job = fixture.jobs().createDailyJob(WED, NINE).job();
+    fixture.jobs().start(job.id(), new Lease("dead", NINE.plusSeconds(30)), NINE);
+    Rescrape helper = fixture.instance("helper", r -> r.lease(Duration.ofMillis(300)));
+
+    CompletableFuture<RunReport> helping = runInBackground(helper, job);
+    await().atMost(5, SECONDS).until(() -> fixture.jobs().progress(job.id()).done() == 6);
+    fixture.clock.advance(Duration.ofSeconds(31));
+    RunReport report = helping.join();
+
+    assertThat(report.job().status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(report.job().finishedAt()).isNotNull();
     assertThat(fixture.instagram.totalCalls() + fixture.tiktok.totalCalls()).isEqualTo(6);
   }
 
