@@ -6,6 +6,8 @@
 # first two at a smaller size.
 #
 # Sizes can be changed: CREATORS=5000 FAULTS=12 LATENCY_MS=200 WORKERS=4 LEASE_S=5 SEED=20261204
+# It installs the project's modules into the local Maven repository (~/.m2) first. Redis is an
+# embedded server the test starts and stops itself; PostgreSQL is the local one when it answers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,11 +15,11 @@ if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
   export RESCRAPE_TEST_POSTGRES_URL="${RESCRAPE_TEST_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
 fi
 
-mvn -B -q install -DskipTests
+mvn -B -q -Dstyle.color=never install -DskipTests
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-mvn -B verify -pl example-app -Dtest='InstanceFaultTest,InstanceScalingTest' \
+mvn -B -Dstyle.color=never verify -pl example-app -Dtest='InstanceFaultTest,InstanceScalingTest' \
   -Dsurefire.failIfNoSpecifiedTests=false -Drescrape.fault.scaling=true \
   -Drescrape.fault.creators="${CREATORS:-5000}" \
   -Drescrape.fault.faults="${FAULTS:-12}" \
@@ -26,5 +28,5 @@ mvn -B verify -pl example-app -Dtest='InstanceFaultTest,InstanceScalingTest' \
   -Drescrape.fault.leaseSeconds="${LEASE_S:-5}" \
   -Drescrape.fault.seed="${SEED:-20261204}" >"$log" 2>&1 || status=$?
 grep -h '^FAULT' example-app/target/surefire-reports/io.rescrape.example.fault.Instance*-output.txt || true
-grep -E "Tests run:|FAIL|expected|BUILD" "$log" | head -20
+grep -E -A2 "Tests run:|FAIL|Expecting|expected|BUILD" "$log" | grep -v "^\[INFO\] *$" | head -40
 exit "$status"

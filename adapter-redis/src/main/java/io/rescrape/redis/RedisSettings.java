@@ -28,6 +28,9 @@ public record RedisSettings(
     Duration timeout) {
 
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  // scheme://user:password@, up to the last '@': a password may hold '@' or '/'. Masking too much
+  // of a malformed URL is fine; showing a password is not.
+  private static final Pattern USER_INFO = Pattern.compile("^([^:/]*://)([^:/@]*):.*@");
 
   /**
    * Validated settings.
@@ -82,7 +85,7 @@ public record RedisSettings(
       return new Builder(URI.create(uri.strip()));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(
-          "Redis URL is not a URL: " + InvalidInputException.quoted(uri));
+          "Redis URL is not a URL: " + InvalidInputException.quoted(redacted(uri)));
     }
   }
 
@@ -92,11 +95,15 @@ public record RedisSettings(
   }
 
   private static String redacted(URI uri) {
-    String text = uri.toString();
-    String userInfo = uri.getRawUserInfo();
-    return userInfo == null
-        ? text
-        : text.replace(userInfo + "@", userInfo.split(":", 2)[0] + ":***@");
+    return redacted(uri.toString());
+  }
+
+  /**
+   * The URL text with any password after the scheme replaced by {@code ***}. Works on text, so that
+   * a URL too malformed to parse, quoted in an error, does not show its password either.
+   */
+  static String redacted(String url) {
+    return USER_INFO.matcher(url).replaceFirst(m -> m.group(1) + m.group(2) + ":***@");
   }
 
   /** Builds validated {@link RedisSettings}. */

@@ -313,10 +313,10 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
     nextProbe = downSince.plus(settings.probeInterval());
     log.warn(
         "Redis at {} is unreachable ({}); dispatching through the database until it answers"
-            + " again, tried every {}",
+            + " again, tried every {} ms",
         settings.redactedUri(),
         e.getMessage(),
-        settings.probeInterval());
+        settings.probeInterval().toMillis());
   }
 
   private synchronized void markUp() {

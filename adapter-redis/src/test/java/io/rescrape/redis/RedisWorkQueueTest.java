@@ -33,6 +33,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
@@ -292,6 +294,22 @@ class RedisWorkQueueTest {
     RedisSettings settings = RedisSettings.builder("redis://app:s3cret@127.0.0.1:6379/2").build();
 
     assertThat(settings.redactedUri()).isEqualTo("redis://app:***@127.0.0.1:6379/2");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "redis://user:S3cretPW@127.0.0.1:6379:99",
+        "redis://:S3cret%PW@127.0.0.1:6379",
+        "http://user:S3cretPW@127.0.0.1:6379",
+        "redis://user:S3cret/PW@127.0.0.1:6379"
+      })
+  void should_not_show_the_password_of_a_url_it_refuses(String url) {
+    assertThatThrownBy(() -> RedisSettings.builder(url).build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(":***@127.0.0.1")
+        .message()
+        .doesNotContain("S3cret");
   }
 
   /** How many entries wait in the job's Redis list of one platform. */

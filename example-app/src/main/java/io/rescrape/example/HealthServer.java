@@ -22,12 +22,18 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /health} on 127.0.0.1 for a running {@code serve}: the database, Redis when one is
- * used, the trigger's next fire time, the running job and the last completed one, as JSON. Status
- * 200 when everything answers, 200 with {@code DEGRADED} when Redis does not (the database takes
- * over), 503 when the database does not.
+ * {@code GET /health} (and {@code HEAD}) on 127.0.0.1 for a running {@code serve}: the database,
+ * Redis when one is used, the trigger's next fire time, the running job and the last completed one,
+ * as JSON. Status 200 when everything answers, 200 with {@code DEGRADED} when Redis does not (the
+ * database takes over), 503 when the database does not.
  */
 public final class HealthServer implements AutoCloseable {
+
+  private static final String PATH = "/health";
+  private static final int BACKLOG = 16;
+  // A few threads, so that one slow client does not hold up the others; RescrapeApp bounds how
+  // long a client may take to send its request (sun.net.httpserver.maxReqTime).
+  private static final int THREADS = 4;
 
   private final HttpServer server;
   private final Rescrape rescrape;
@@ -54,19 +60,20 @@ public final class HealthServer implements AutoCloseable {
    */
   public static HealthServer start(int port, AppEnvironment environment) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), BACKLOG);
       HealthServer health =
           new HealthServer(
               server,
               environment.rescrape(),
               environment.rescrape().runner().instanceId(),
               environment::redisHealth);
-      server.createContext("/health", health::answer);
-      server.setExecutor(Executors.newSingleThreadExecutor());
+      server.createContext("/", health::answer);
+      server.setExecutor(Executors.newFixedThreadPool(THREADS, HealthServer::daemonThread));
       server.start();
       return health;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve health on 127.0.0.1:" + port, e);
+      throw new UncheckedIOException(
+          "cannot serve health on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
   }
 
@@ -82,13 +89,23 @@ public final class HealthServer implements AutoCloseable {
 
   private void answer(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!"GET".equals(exchange.getRequestMethod())) {
-        send(exchange, 405, Map.of("error", "only GET is allowed"));
-        return;
+      String method = exchange.getRequestMethod();
+      if (!PATH.equals(exchange.getRequestURI().getRawPath())) {
+        send(exchange, method, 404, Map.of("error", "only " + PATH + " is served"));
+      } else if (!method.equals("GET") && !method.equals("HEAD")) {
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        send(exchange, method, 405, Map.of("error", "only GET and HEAD are allowed"));
+      } else {
+        Map<String, Object> report = report();
+        send(exchange, method, "DOWN".equals(report.get("status")) ? 503 : 200, report);
       }
-      Map<String, Object> report = report();
-      send(exchange, "DOWN".equals(report.get("status")) ? 503 : 200, report);
     }
+  }
+
+  private static Thread daemonThread(Runnable task) {
+    Thread thread = new Thread(task, "rescrape-health");
+    thread.setDaemon(true);
+    return thread;
   }
 
   private Map<String, Object> report() {
@@ -131,11 +148,16 @@ public final class HealthServer implements AutoCloseable {
     return view;
   }
 
-  private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+  private static void send(HttpExchange exchange, String method, int status, Object body)
+      throws IOException {
     StringWriter text = new StringWriter();
     Json.print(new PrintWriter(text), body);
     byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
+    if (method.equals("HEAD")) {
+      exchange.sendResponseHeaders(status, -1);
+      return;
+    }
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

@@ -25,9 +25,16 @@ import picocli.CommandLine.ParseResult;
  */
 public final class RescrapeApp {
 
+  private static final String MAX_REQUEST_SECONDS = "sun.net.httpserver.maxReqTime";
+
   private RescrapeApp() {}
 
   public static void main(String[] args) {
+    // The JDK's HTTP server (health, demo platform) otherwise waits forever for a client that
+    // never finishes its request; this must be set before the first server starts.
+    if (System.getProperty(MAX_REQUEST_SECONDS) == null) {
+      System.setProperty(MAX_REQUEST_SECONDS, "10");
+    }
     System.exit(execute(new PrintWriter(System.out), new PrintWriter(System.err), args));
   }
 

@@ -1,11 +1,13 @@
 package io.rescrape.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rescrape.redis.RedisSettings;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,13 +71,29 @@ class HealthServerTest {
   }
 
   @Test
-  void should_refuse_other_methods() throws Exception {
+  void should_refuse_other_methods_and_paths() throws Exception {
     try (AppEnvironment environment = AppEnvironment.open(settings(null));
         HealthServer health = HealthServer.start(0, environment)) {
-      HttpResponse<String> response = get(health, "DELETE");
+      HttpResponse<String> delete = get(health, "DELETE");
+      HttpResponse<String> head = get(health, "HEAD");
+      HttpResponse<String> other = request(health, "/healthz", "GET");
 
-      assertThat(response.statusCode()).isEqualTo(405);
-      assertThat(response.body()).contains("only GET is allowed");
+      assertThat(delete.statusCode()).isEqualTo(405);
+      assertThat(delete.headers().firstValue("Allow")).hasValue("GET, HEAD");
+      assertThat(delete.body()).contains("only GET and HEAD are allowed");
+      assertThat(head.statusCode()).isEqualTo(200);
+      assertThat(head.body()).isEmpty();
+      assertThat(other.statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void should_name_the_cause_when_the_port_is_taken() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        AppEnvironment environment = AppEnvironment.open(settings(null))) {
+      assertThatThrownBy(() -> HealthServer.start(taken.getLocalPort(), environment))
+          .hasMessageContaining("cannot serve health on 127.0.0.1:" + taken.getLocalPort() + ": ")
+          .hasMessageContaining("in use");
     }
   }
 
@@ -95,8 +113,13 @@ class HealthServerTest {
   }
 
   private HttpResponse<String> get(HealthServer health, String method) throws Exception {
+    return request(health, "/health", method);
+  }
+
+  private HttpResponse<String> request(HealthServer health, String path, String method)
+      throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health.port() + "/health"))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health.port() + path))
             .method(method, HttpRequest.BodyPublishers.noBody())
             .timeout(Duration.ofSeconds(10))
             .build();

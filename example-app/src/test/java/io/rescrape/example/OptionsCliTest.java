@@ -84,7 +84,24 @@ class OptionsCliTest {
     Cli.Result result = new Cli(dataDir).run("jobs", "--lease", "100ms");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("--lease must be between 1s and 60m, got PT0.1S");
+    assertThat(result.err()).contains("--lease must be between 1s and 1h, got 100ms");
+  }
+
+  @Test
+  void should_take_a_lease_of_an_hour_but_not_more() {
+    Cli.Result result = new Cli(dataDir).run("jobs", "--lease", "61m");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--lease must be between 1s and 1h, got 61m");
+    assertThat(new Cli(dataDir).run("jobs", "--lease", "1h").exitCode()).isZero();
+  }
+
+  @Test
+  void should_refuse_a_redis_prefix_without_redis() {
+    Cli.Result result = new Cli(dataDir).run("jobs", "--redis-prefix", "mine");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--redis-prefix needs --redis URL");
   }
 
   @Test
@@ -101,7 +118,7 @@ class OptionsCliTest {
     Cli.Result result = new Cli(dataDir).run("plan", "--demo", "--demo-latency", "90m");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("--demo-latency must be between 0 and 1m, got PT1H30M");
+    assertThat(result.err()).contains("--demo-latency must be between 0 and 1m, got 90m");
   }
 
   @Test

@@ -70,9 +70,8 @@ public final class CommonOptions {
       names = "--redis-prefix",
       paramLabel = "NAME",
       description =
-          "The start of every Redis key (default: ${DEFAULT-VALUE}); give each database sharing"
-              + " one Redis its own.",
-      defaultValue = "rescrape")
+          "With --redis: the start of every Redis key (default: rescrape); give each database"
+              + " sharing one Redis its own.")
   String redisPrefix;
 
   @Option(
@@ -81,7 +80,8 @@ public final class CommonOptions {
       converter = Converters.DurationConverter.class,
       description =
           "How long a job or an item stays with an instance that stopped renewing it: how soon"
-              + " others take over after a crash (default: ${DEFAULT-VALUE}).",
+              + " others take over after a crash; 1s to 1h (default: ${DEFAULT-VALUE}). Instances"
+              + " compare leases by their own clocks: keep them in sync.",
       defaultValue = "30s")
   Duration lease;
 

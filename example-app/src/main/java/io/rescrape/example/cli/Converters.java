@@ -37,8 +37,28 @@ final class Converters {
   }
 
   /** {@code 2.5s}, {@code 250ms}, {@code 1m}, {@code 0}, or ISO-8601 such as {@code PT2.5S}. */
+  /**
+   * A duration as the options take it: {@code 1h}, {@code 90m}, {@code 30s}, {@code 2.5s} or {@code
+   * 100ms}, for error messages.
+   */
+  static String describe(Duration duration) {
+    if (duration.isZero()) {
+      return "0s";
+    }
+    if (duration.toMillis() % 1_000 != 0 || duration.toNanos() % 1_000_000 != 0) {
+      return duration.toNanos() % 1_000_000 == 0
+          ? duration.toMillis() + "ms"
+          : duration.toNanos() / 1e9 + "s";
+    }
+    long seconds = duration.toSeconds();
+    if (seconds % 3_600 == 0) {
+      return seconds / 3_600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
+
   static final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
+    private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
 
     @Override
     public Duration convert(String value) {
@@ -53,7 +73,7 @@ final class Converters {
         return Duration.parse(value.strip());
       } catch (DateTimeParseException | ArithmeticException e) {
         throw new TypeConversionException(
-            "'" + value + "' is not a duration; expected e.g. 2.5s, 250ms or 1m");
+            "'" + value + "' is not a duration; expected e.g. 2.5s, 250ms, 1m or 1h");
       }
     }
 
@@ -61,6 +81,7 @@ final class Converters {
       return switch (unit) {
         case "ms" -> 1e6;
         case "m" -> 60e9;
+        case "h" -> 3_600e9;
         default -> 1e9;
       };
     }

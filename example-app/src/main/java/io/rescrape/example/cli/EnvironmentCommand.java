@@ -79,7 +79,11 @@ abstract class EnvironmentCommand implements Callable<Integer> {
     if (common.redis == null) {
       return null;
     }
-    return RedisSettings.builder(common.redis).keyPrefix(common.redisPrefix).build();
+    RedisSettings.Builder redis = RedisSettings.builder(common.redis);
+    if (common.redisPrefix != null) {
+      redis.keyPrefix(common.redisPrefix);
+    }
+    return redis.build();
   }
 
   /** Checks the command's own options before anything is opened; throws on a bad one. */
@@ -102,13 +106,18 @@ abstract class EnvironmentCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "--workers must be between 1 and 1024, got " + common.workers);
     }
+    if (common.redis == null && common.redisPrefix != null) {
+      throw new InvalidInputException("--redis-prefix needs --redis URL");
+    }
     if (common.lease.compareTo(Duration.ofSeconds(1)) < 0
         || common.lease.compareTo(Duration.ofHours(1)) > 0) {
-      throw new InvalidInputException("--lease must be between 1s and 60m, got " + common.lease);
+      throw new InvalidInputException(
+          "--lease must be between 1s and 1h, got " + Converters.describe(common.lease));
     }
     if (common.demoLatency.isNegative() || common.demoLatency.compareTo(LONGEST_DEMO_LATENCY) > 0) {
       throw new InvalidInputException(
-          "--demo-latency must be between 0 and 1m, got " + common.demoLatency);
+          "--demo-latency must be between 0 and 1m, got "
+              + Converters.describe(common.demoLatency));
     }
   }
 
