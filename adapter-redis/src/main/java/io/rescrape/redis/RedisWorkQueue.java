@@ -25,6 +25,7 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.util.JedisURIHelper;
@@ -311,10 +312,16 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
     downSince = clock.instant();
     downReason = e.getMessage();
     nextProbe = downSince.plus(settings.probeInterval());
+    // A wrong password or database index is a configuration error, not an outage: say which.
+    String problem =
+        e instanceof JedisConnectionException
+            ? "is unreachable"
+            : "refuses this client (check the URL's user, password and database)";
     log.warn(
-        "Redis at {} is unreachable ({}); dispatching through the database until it answers"
-            + " again, tried every {} ms",
+        "Redis at {} {}: {}; dispatching through the database until it answers again, tried"
+            + " every {} ms",
         settings.redactedUri(),
+        problem,
         e.getMessage(),
         settings.probeInterval().toMillis());
   }

@@ -258,6 +258,31 @@ class RedisWorkQueueTest {
   }
 
   @Test
+  void should_tell_a_wrong_password_from_an_outage() {
+    RedisServers.OwnedRedis redis = RedisServers.owned("requirepass right-one");
+    try {
+      DailyJob job = runningJob(4);
+      ListAppender<ILoggingEvent> logged = capture();
+      RedisWorkQueue queue = queue(redis.url().replace("redis://", "redis://:wrong-one@"));
+
+      queue.open(job);
+      List<WorkItem> claimed = queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("w"), NINE);
+
+      assertThat(claimed).hasSize(2);
+      assertThat(logged.list)
+          .filteredOn(event -> event.getLevel() == Level.WARN)
+          .singleElement()
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .asString()
+          .contains("refuses this client (check the URL's user, password and database)")
+          .contains(":***@")
+          .doesNotContain("wrong-one");
+    } finally {
+      redis.stop();
+    }
+  }
+
+  @Test
   void should_count_what_became_of_the_items() {
     DailyJob job = runningJob(4);
     RedisWorkQueue queue = queue(RedisServers.sharedUrl());

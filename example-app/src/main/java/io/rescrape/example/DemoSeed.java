@@ -7,6 +7,7 @@ import io.rescrape.core.domain.InvalidInputException;
 import io.rescrape.core.domain.NewCreator;
 import io.rescrape.core.domain.Platform;
 import io.rescrape.core.service.CreatorImport;
+import io.rescrape.core.service.ImportOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,15 +62,21 @@ final class DemoSeed {
     List<CycleDay> days = weekFrom(rescrape, today);
     CreatorImport creatorImport = rescrape.creators().startImport();
     List<NewCreator> batch = new ArrayList<>();
+    long added = 0;
     for (int i = 0; i < CREATORS; i++) {
       batch.add(creator(i, lastScrape(rescrape, today, dayOf(i, days))));
-      if (batch.size() == 500) {
-        creatorImport.add(batch);
+      if (batch.size() == 500 || i == CREATORS - 1) {
+        added += addedBy(creatorImport.add(batch));
         batch.clear();
       }
     }
-    creatorImport.add(batch);
-    log.info("Demo: seeded {} invented creators over the week before {}", CREATORS, today);
+    // Instances started together on an empty database seed side by side; each says what it added.
+    log.info(
+        "Demo: seeded {} of {} invented creators over the week before {}", added, CREATORS, today);
+  }
+
+  private static long addedBy(List<ImportOutcome> outcomes) {
+    return outcomes.stream().filter(o -> o.status() == ImportOutcome.Status.ADDED).count();
   }
 
   /** The active days in the order they come from today on. */

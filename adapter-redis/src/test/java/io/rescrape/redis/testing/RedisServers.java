@@ -3,6 +3,7 @@ package io.rescrape.redis.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.List;
 import redis.embedded.RedisServer;
 
 /**
@@ -34,9 +35,9 @@ public final class RedisServers {
     return sharedUrl;
   }
 
-  /** A fresh embedded Redis on a free loopback port, started. */
-  public static OwnedRedis owned() {
-    OwnedRedis redis = new OwnedRedis(freePort());
+  /** A fresh embedded Redis on a free loopback port, started, with extra redis.conf lines. */
+  public static OwnedRedis owned(String... settings) {
+    OwnedRedis redis = new OwnedRedis(freePort(), List.of(settings));
     redis.start();
     return redis;
   }
@@ -52,10 +53,12 @@ public final class RedisServers {
   /** An embedded Redis a test controls; it keeps nothing on disk. */
   public static final class OwnedRedis {
     private final int port;
+    private final List<String> settings;
     private RedisServer server;
 
-    private OwnedRedis(int port) {
+    private OwnedRedis(int port, List<String> settings) {
       this.port = port;
+      this.settings = settings;
     }
 
     /** {@return its URL} */
@@ -66,13 +69,14 @@ public final class RedisServers {
     /** Starts it, on the same port as before when restarted. */
     public void start() {
       try {
-        server =
+        var builder =
             RedisServer.newRedisServer()
                 .port(port)
                 .bind("127.0.0.1")
                 .setting("save \"\"")
-                .setting("appendonly no")
-                .build();
+                .setting("appendonly no");
+        settings.forEach(builder::setting);
+        server = builder.build();
         server.start();
       } catch (IOException e) {
         throw new UncheckedIOException("could not start an embedded Redis on port " + port, e);
