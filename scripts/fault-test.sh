@@ -15,9 +15,9 @@ if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
   export RESCRAPE_TEST_POSTGRES_URL="${RESCRAPE_TEST_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
 fi
 
-mvn -B -q -Dstyle.color=never install -DskipTests
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+mvn -B -q -Dstyle.color=never install -DskipTests >"$log" 2>&1 || { cat "$log"; exit 1; }
 status=0
 mvn -B -Dstyle.color=never verify -pl example-app -Dtest='InstanceFaultTest,InstanceScalingTest' \
   -Dsurefire.failIfNoSpecifiedTests=false -Drescrape.fault.scaling=true \
