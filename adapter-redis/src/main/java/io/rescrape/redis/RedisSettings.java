@@ -89,7 +89,7 @@ public record RedisSettings(
     }
   }
 
-  /** The URL without its password, for logs and health reports. */
+  /** {@return the URL without its password, for logs and health reports} */
   public String redactedUri() {
     return redacted(uri);
   }

@@ -139,7 +139,7 @@ public final class JobControl {
     return reopened;
   }
 
-  /** The job running now, on this instance or another, if any. */
+  /** {@return the job running now, on this instance or another, if any} */
   public Optional<DailyJob> running() {
     return jobs.running();
   }
