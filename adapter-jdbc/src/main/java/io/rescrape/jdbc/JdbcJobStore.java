@@ -257,6 +257,19 @@ public final class JdbcJobStore implements JobStore {
   }
 
   @Override
+  public int renewItemLeases(JobId id, Lease lease) {
+    return jdbc.update(
+        "renew the item leases of " + lease.owner() + " in job " + id,
+        "UPDATE rescrape_job_items SET lease_until = ? WHERE job_id = ?"
+            + " AND status = 'IN_PROGRESS' AND lease_owner = ?",
+        s -> {
+          setInstant(s, 1, lease.until());
+          s.setLong(2, id.value());
+          s.setString(3, lease.owner());
+        });
+  }
+
+  @Override
   public boolean finish(JobId id, String owner, JobStatus status, Instant now) {
     return jdbc.update(
             "stop job " + id + " as " + status,

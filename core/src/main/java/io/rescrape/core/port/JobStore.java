@@ -89,6 +89,17 @@ public interface JobStore {
   boolean renewLease(JobId id, Lease lease);
 
   /**
+   * Extends the leases of the items the lease's owner holds in progress in a job, so that a scrape
+   * that takes longer than a lease is not handed to another worker while it runs. Items another
+   * owner has claimed since are left alone.
+   *
+   * @param id the job
+   * @param lease the owner and the new expiry
+   * @return how many item leases were extended
+   */
+  int renewItemLeases(JobId id, Lease lease);
+
+  /**
    * Moves a RUNNING job its owner holds to a stopped status; false if it lost the job.
    *
    * @param id the job

@@ -227,6 +227,20 @@ final class JobRun {
     } else {
       watchOwner();
     }
+    renewItemLeases();
+  }
+
+  /** Keeps the items this instance scrapes, however long a scrape takes, until it records them. */
+  private void renewItemLeases() {
+    try {
+      jobs.renewItemLeases(job.id(), new Lease(owner, clock.instant().plus(settings.lease())));
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not renew the item leases of job {} ({}); trying again, others take over the"
+              + " items whose lease lapses",
+          job.id(),
+          e.toString());
+    }
   }
 
   /** A helper stops with the job, and takes it over when its owner stops renewing the lease. */

@@ -140,6 +140,18 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   @Override
+  public synchronized int renewItemLeases(JobId id, Lease lease) {
+    int renewed = 0;
+    for (ItemRow item : ledger(id).values()) {
+      if (item.isHeldBy(lease.owner())) {
+        item.lease = lease;
+        renewed++;
+      }
+    }
+    return renewed;
+  }
+
+  @Override
   public synchronized boolean finish(JobId id, String owner, JobStatus status, Instant now) {
     JobRow job = jobs.get(id.value());
     if (job == null || !job.isRunningFor(owner)) {

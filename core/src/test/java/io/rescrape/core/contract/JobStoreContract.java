@@ -304,6 +304,25 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void should_extend_the_item_leases_of_one_owner_only() {
+    DailyJob job = runningJob(8);
+    List<WorkItem> mine = queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("slow"), NINE);
+    List<WorkItem> theirs = queue.claim(job.id(), Platform.INSTAGRAM, 1, lease("other"), NINE);
+    Instant afterFirstLease = NINE.plus(LEASE).plusSeconds(1);
+
+    int renewed =
+        jobs.renewItemLeases(job.id(), new Lease("slow", NINE.plus(LEASE.multipliedBy(2))));
+    List<WorkItem> reclaimed =
+        queue.claim(job.id(), Platform.INSTAGRAM, 10, lease("thief"), afterFirstLease);
+
+    assertThat(renewed).isEqualTo(2);
+    assertThat(reclaimed)
+        .extracting(WorkItem::creatorId)
+        .doesNotContainAnyElementsOf(mine.stream().map(WorkItem::creatorId).toList())
+        .contains(theirs.get(0).creatorId());
+  }
+
+  @Test
   void should_list_the_items_whose_lease_lapsed() {
     DailyJob job = runningJob(8);
     LedgerWorkQueue ledger = ledgerQueue();

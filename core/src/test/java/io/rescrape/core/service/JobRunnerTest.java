@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.CreatorId;
 import io.rescrape.core.domain.CreatorVisit;
@@ -414,6 +415,28 @@ class JobRunnerTest {
     // The 31 s jump also lapses the helper's own item leases: its two scrapes in flight may run
     // again, the "at most the creators in flight" of rule 7.
     assertThat(fixture.instagram.totalCalls() + fixture.tiktok.totalCalls()).isBetween(40, 42);
+  }
+
+  @Test
+  void should_keep_an_item_whose_scrape_outlasts_the_lease() {
+    fixture.addNew("slow", 6);
+    Handle slow = new Handle("slow.0");
+    fixture.instagram.otherwise(
+        handle -> {
+          if (handle.equals(slow)) {
+            for (int step = 0; step < 50; step++) { // a second, about three leases
+              Uninterruptibles.sleepUninterruptibly(Duration.ofMillis(20));
+              fixture.clock.advance(Duration.ofMillis(20));
+            }
+          }
+          return FakeProfileScraper.profileOf(handle);
+        });
+    Rescrape rescrape = fixture.instance("a", r -> r.concurrency(2).lease(Duration.ofMillis(300)));
+
+    RunReport report = rescrape.runDaily(WED).orElseThrow();
+
+    assertThat(fixture.instagram.callsFor(slow)).isEqualTo(1);
+    assertThat(report.progress()).isEqualTo(new JobProgress(0, 0, 6, 0, 0));
   }
 
   @Test
