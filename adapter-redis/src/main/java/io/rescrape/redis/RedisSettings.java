@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,9 +29,8 @@ public record RedisSettings(
     Duration timeout) {
 
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-  // scheme://user:password@, up to the last '@': a password may hold '@' or '/'. Masking too much
-  // of a malformed URL is fine; showing a password is not.
-  private static final Pattern USER_INFO = Pattern.compile("^([^:/]*://)([^:/@]*):.*@");
+  private static final Pattern DATABASE = Pattern.compile("/?|/\\d{1,5}");
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:(//?)?");
 
   /**
    * Validated settings.
@@ -48,6 +48,19 @@ public record RedisSettings(
     if (!scheme.equals("redis") && !scheme.equals("rediss") || uri.getHost() == null) {
       throw new InvalidInputException(
           "Redis URL must look like redis://host:6379 or rediss://user:password@host:6380, got '"
+              + redacted(uri)
+              + "'");
+    }
+    String path = Objects.requireNonNullElse(uri.getPath(), "");
+    if (!path.isEmpty() && !DATABASE.matcher(path).matches()) {
+      throw new InvalidInputException(
+          "Redis URL must name its database as a number, such as /0, got '" + redacted(uri) + "'");
+    }
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo != null && !userInfo.contains(":")) {
+      throw new InvalidInputException(
+          "Redis URL names a user but no password; write redis://user:password@host or"
+              + " redis://:password@host, got '"
               + redacted(uri)
               + "'");
     }
@@ -99,11 +112,21 @@ public record RedisSettings(
   }
 
   /**
-   * The URL text with any password after the scheme replaced by {@code ***}. Works on text, so that
-   * a URL too malformed to parse, quoted in an error, does not show its password either.
+   * The URL text with everything between its scheme and its last {@code @} masked: a user name is
+   * kept when a password follows it. Works on text, so that a URL too malformed to parse, quoted in
+   * an error, does not show its password either; masking too much of such a URL is fine.
    */
   static String redacted(String url) {
-    return USER_INFO.matcher(url).replaceFirst(m -> m.group(1) + m.group(2) + ":***@");
+    int at = url.lastIndexOf('@');
+    if (at < 0) {
+      return url;
+    }
+    Matcher scheme = SCHEME.matcher(url);
+    int start = scheme.lookingAt() && scheme.end() <= at ? scheme.end() : 0;
+    String userInfo = url.substring(start, at);
+    int colon = userInfo.indexOf(':');
+    String shown = colon < 0 ? "***" : userInfo.substring(0, colon) + ":***";
+    return url.substring(0, start) + shown + url.substring(at);
   }
 
   /** Builds validated {@link RedisSettings}. */

@@ -25,6 +25,7 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
@@ -312,11 +313,7 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
     downSince = clock.instant();
     downReason = e.getMessage();
     nextProbe = downSince.plus(settings.probeInterval());
-    // A wrong password or database index is a configuration error, not an outage: say which.
-    String problem =
-        e instanceof JedisConnectionException
-            ? "is unreachable"
-            : "refuses this client (check the URL's user, password and database)";
+    String problem = describe(e);
     log.warn(
         "Redis at {} {}: {}; dispatching through the database until it answers again, tried"
             + " every {} ms",
@@ -324,6 +321,21 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
         problem,
         e.getMessage(),
         settings.probeInterval().toMillis());
+  }
+
+  /** What is wrong, in words an operator can act on: an outage is not a wrong password. */
+  private static String describe(JedisException e) {
+    if (e instanceof JedisConnectionException) {
+      return "is unreachable";
+    }
+    String message = String.valueOf(e.getMessage());
+    if (e instanceof JedisAccessControlException
+        || message.startsWith("NOAUTH")
+        || message.startsWith("WRONGPASS")
+        || message.contains("DB index")) {
+      return "refuses this client (check the URL's user, password and database)";
+    }
+    return "answers with an error";
   }
 
   private synchronized void markUp() {

@@ -176,7 +176,7 @@ public final class AppEnvironment implements AutoCloseable {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new StoreException(
           "could not connect to the database "
-              + withoutParameters(config.getJdbcUrl())
+              + withoutSecrets(config.getJdbcUrl())
               + ": "
               + cause.getMessage()
               + (isH2InUse(cause)
@@ -191,14 +191,19 @@ public final class AppEnvironment implements AutoCloseable {
     return String.valueOf(cause.getMessage()).contains("Database may be already in use");
   }
 
-  /** The URL without its parameters, which may hold a password. */
-  private static String withoutParameters(String url) {
+  /** The URL without its parameters and user info, either of which may hold a password. */
+  private static String withoutSecrets(String url) {
     int end = url.length();
     for (char separator : new char[] {'?', ';'}) {
       int at = url.indexOf(separator);
       end = at >= 0 ? Math.min(end, at) : end;
     }
-    return url.substring(0, end);
+    String base = url.substring(0, end);
+    int slashes = base.indexOf("//");
+    int at = base.lastIndexOf('@');
+    return slashes >= 0 && at > slashes
+        ? base.substring(0, slashes + 2) + "***" + base.substring(at)
+        : base;
   }
 
   private static String embeddedUrl(Path dataDir) {

@@ -31,9 +31,9 @@ public final class HealthServer implements AutoCloseable {
 
   private static final String PATH = "/health";
   private static final int BACKLOG = 16;
-  // A few threads, so that one slow client does not hold up the others; RescrapeApp bounds how
+  // Several threads, so that a few slow clients do not hold up the others; RescrapeApp bounds how
   // long a client may take to send its request (sun.net.httpserver.maxReqTime).
-  private static final int THREADS = 4;
+  private static final int THREADS = 8;
 
   private final HttpServer server;
   private final Rescrape rescrape;

@@ -33,7 +33,7 @@ public final class RescrapeApp {
     // The JDK's HTTP server (health, demo platform) otherwise waits forever for a client that
     // never finishes its request; this must be set before the first server starts.
     if (System.getProperty(MAX_REQUEST_SECONDS) == null) {
-      System.setProperty(MAX_REQUEST_SECONDS, "10");
+      System.setProperty(MAX_REQUEST_SECONDS, "5");
     }
     System.exit(execute(new PrintWriter(System.out), new PrintWriter(System.err), args));
   }

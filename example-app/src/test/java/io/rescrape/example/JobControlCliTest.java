@@ -115,6 +115,21 @@ class JobControlCliTest {
     assertThat(result.err()).doesNotContain("\tat ");
   }
 
+  @Test
+  void should_not_show_a_database_password_given_in_the_url() {
+    Cli.Result result =
+        new Cli(dataDir)
+            .run(
+                "jobs",
+                "--db",
+                "jdbc:postgresql://app:S3cret@127.0.0.1:1/nothing?connectTimeout=2");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .startsWith("error: could not connect to the database jdbc:postgresql://***@127.0.0.1:1/")
+        .doesNotContain("S3cret");
+  }
+
   /** Job 1 as an instance that was stopped mid-way left it: some creators done, INTERRUPTED. */
   private DailyJob interruptedJobOfWednesday() {
     JdbcDataSource dataSource = new JdbcDataSource();

@@ -38,6 +38,7 @@ final class ServeCommand extends EnvironmentCommand {
   int run(AppEnvironment environment) {
     Rescrape rescrape = environment.rescrape();
     try (HealthServer health = port == null ? null : HealthServer.start(port, environment)) {
+      rescrape.trigger().arm(); // here, not on the trigger's thread: the banner tells its time
       rescrape.start();
       out()
           .printf(
