@@ -314,12 +314,13 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
     downReason = e.getMessage();
     nextProbe = downSince.plus(settings.probeInterval());
     String problem = describe(e);
+    String reason = String.valueOf(e.getMessage()).replaceFirst("\\.$", "");
     log.warn(
         "Redis at {} {}: {}; dispatching through the database until it answers again, tried"
             + " every {} ms",
         settings.redactedUri(),
         problem,
-        e.getMessage(),
+        reason,
         settings.probeInterval().toMillis());
   }
 
