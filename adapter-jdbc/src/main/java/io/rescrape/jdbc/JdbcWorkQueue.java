@@ -137,9 +137,7 @@ public final class JdbcWorkQueue implements LedgerWorkQueue {
       String filter =
           candidates == null
               ? ""
-              : " AND i.creator_id IN ("
-                  + String.join(", ", Collections.nCopies(candidates.size(), "?"))
-                  + ")";
+              : " AND i.creator_id IN (" + placeholders(candidates.size()) + ")";
       return "SELECT i.job_id, i.creator_id FROM rescrape_job_items i WHERE " + CLAIMABLE + filter;
     }
 

@@ -151,6 +151,8 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
   @Override
   public int release(JobId job, String owner) {
     // Released items are pending in the ledger; claims find them there once the list runs dry.
+    // This instance leaves the job: nothing of it to copy again after an outage, or to check.
+    openJobs.remove(job);
     nextLapsedCheck.keySet().removeIf(check -> check.job().equals(job));
     return ledger.release(job, owner);
   }

@@ -230,10 +230,15 @@ final class JobRun {
     renewItemLeases();
   }
 
+  /** A lease for this instance from now on, for the job and the items it holds. */
+  private Lease freshLease() {
+    return new Lease(owner, clock.instant().plus(settings.lease()));
+  }
+
   /** Keeps the items this instance scrapes, however long a scrape takes, until it records them. */
   private void renewItemLeases() {
     try {
-      jobs.renewItemLeases(job.id(), new Lease(owner, clock.instant().plus(settings.lease())));
+      jobs.renewItemLeases(job.id(), freshLease());
     } catch (RuntimeException e) {
       log.warn(
           "Could not renew the item leases of job {} ({}); trying again, others take over the"
@@ -252,10 +257,10 @@ final class JobRun {
         stop.trigger();
         return;
       }
+      Lease lease = freshLease();
       Instant now = clock.instant();
       if (current.isAbandonedAt(now)
-          && jobs.start(job.id(), new Lease(owner, now.plus(settings.lease())), now)
-              == JobStore.StartOutcome.STARTED) {
+          && jobs.start(job.id(), lease, now) == JobStore.StartOutcome.STARTED) {
         owning = true;
         log.warn(
             "Job {}: instance {} stopped renewing its lease (lapsed at {}); instance {} took the"
@@ -272,8 +277,7 @@ final class JobRun {
 
   private void renewLease() {
     try {
-      Lease lease = new Lease(owner, clock.instant().plus(settings.lease()));
-      if (!jobs.renewLease(job.id(), lease)) {
+      if (!jobs.renewLease(job.id(), freshLease())) {
         log.warn(
             "Job {} is no longer held by instance {} (cancelled, or taken over after a lapsed"
                 + " lease); this instance stops working on it",

@@ -93,7 +93,8 @@ public final class JobWorker implements AutoCloseable {
           if (report.job().status() != JobStatus.RUNNING) {
             continue;
           }
-          // Helped to the end; its owner is closing it. Look again after a pause, not at once.
+          // Still RUNNING: this instance stopped helping before the job ended. Look again after
+          // a pause, not at once.
         }
       } catch (StoreException e) {
         log.warn(

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -309,12 +310,7 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   private List<WorkItem> claimWhere(
-      JobId id,
-      Platform platform,
-      int max,
-      Lease lease,
-      Instant now,
-      java.util.function.Predicate<ItemRow> wanted) {
+      JobId id, Platform platform, int max, Lease lease, Instant now, Predicate<ItemRow> wanted) {
     JobRow job = jobs.get(id.value());
     if (job == null || job.status != JobStatus.RUNNING) {
       return List.of();

@@ -278,9 +278,7 @@ public abstract class JobStoreContract {
               List<WorkItem> batch;
               do {
                 batch = queue.claim(job.id(), Platform.INSTAGRAM, 7, lease(owner), NINE);
-                for (WorkItem item : batch) {
-                  dups += seen.add(item.creatorId()) ? 0 : 1;
-                }
+                dups += seenBefore(seen, batch);
               } while (!batch.isEmpty());
               return dups;
             });
@@ -376,10 +374,10 @@ public abstract class JobStoreContract {
               int dups = 0;
               String owner = "w" + Thread.currentThread().getId();
               for (List<CreatorId> slice : slices(all, 7)) {
-                for (WorkItem item :
-                    ledger.claim(job.id(), Platform.INSTAGRAM, slice, lease(owner), NINE)) {
-                  dups += seen.add(item.creatorId()) ? 0 : 1;
-                }
+                dups +=
+                    seenBefore(
+                        seen,
+                        ledger.claim(job.id(), Platform.INSTAGRAM, slice, lease(owner), NINE));
               }
               return dups;
             });
@@ -613,6 +611,15 @@ public abstract class JobStoreContract {
       }
     }
     return results;
+  }
+
+  /** Adds the batch's creators to {@code seen}; returns how many were in it already. */
+  private static int seenBefore(Set<CreatorId> seen, List<WorkItem> batch) {
+    int repeats = 0;
+    for (WorkItem item : batch) {
+      repeats += seen.add(item.creatorId()) ? 0 : 1;
+    }
+    return repeats;
   }
 
   protected static Lease lease(String owner) {

@@ -41,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.RedisClient;
 
@@ -223,13 +224,7 @@ final class FaultHarness implements AutoCloseable {
   }
 
   static void awaitUntil(Duration timeout, BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached within " + timeout + ": " + what);
-      }
-      sleep(POLL);
-    }
+    Awaitility.await(what).atMost(timeout).pollInterval(POLL).until(condition::getAsBoolean);
   }
 
   /** What the job's end looks like from the ledger, the creators and the platform. */
