@@ -41,6 +41,7 @@ public record Profile(
             stats.followers() != null ? stats.followers() : old.followers(),
             stats.following() != null ? stats.following() : old.following(),
             stats.posts() != null ? stats.posts() : old.posts(),
-            stats.likes() != null ? stats.likes() : old.likes()));
+            stats.likes() != null ? stats.likes() : old.likes(),
+            stats.approximate()));
   }
 }

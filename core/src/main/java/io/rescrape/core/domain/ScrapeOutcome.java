@@ -27,7 +27,13 @@ public enum ScrapeOutcome {
   /** A timeout, a connection error or a server error. Retried with backoff. */
   TRANSIENT(Effect.RETRY),
   /** The data is not where it should be; retrying will not help until the scraper is fixed. */
-  STRUCTURE_CHANGED(Effect.FAIL);
+  STRUCTURE_CHANGED(Effect.FAIL),
+  /**
+   * The platform rejects our client itself (its headers, app id, user agent or proxy), whatever the
+   * creator: an alert about our configuration. The platform pauses as if its circuit breaker
+   * opened; the creator goes back to pending and loses no attempt.
+   */
+  MISCONFIGURED(Effect.DEFER);
 
   /** What an outcome does to the job item. */
   public enum Effect {
