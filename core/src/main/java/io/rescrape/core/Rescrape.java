@@ -9,6 +9,7 @@ import io.rescrape.core.domain.ScheduleSettings;
 import io.rescrape.core.event.DailyJobCreated;
 import io.rescrape.core.port.CreatorStore;
 import io.rescrape.core.port.JobStore;
+import io.rescrape.core.port.PlatformGate;
 import io.rescrape.core.port.ProfileScraper;
 import io.rescrape.core.port.RescrapeEventListener;
 import io.rescrape.core.port.WorkQueue;
@@ -18,6 +19,7 @@ import io.rescrape.core.service.DailyTrigger;
 import io.rescrape.core.service.JobControl;
 import io.rescrape.core.service.JobRunner;
 import io.rescrape.core.service.JobWorker;
+import io.rescrape.core.service.LocalPlatformGate;
 import io.rescrape.core.service.Rebalancer;
 import io.rescrape.core.service.RunReport;
 import io.rescrape.core.service.RunnerSettings;
@@ -77,7 +79,8 @@ public final class Rescrape implements AutoCloseable {
             builder.runner,
             clock,
             listener,
-            builder.instanceId);
+            builder.instanceId,
+            builder.gate);
     this.jobs = new JobControl(builder.jobStore, clock);
     this.worker = new JobWorker(jobs, runner, builder.runner);
     this.rebalancer =
@@ -192,6 +195,7 @@ public final class Rescrape implements AutoCloseable {
     private CreatorStore creatorStore;
     private JobStore jobStore;
     private WorkQueue workQueue;
+    private PlatformGate gate = new LocalPlatformGate();
     private final List<ProfileScraper> scrapers = new ArrayList<>();
     private RescrapeEventListener listener = RescrapeEventListener.NONE;
     private InstanceId instanceId;
@@ -317,6 +321,19 @@ public final class Rescrape implements AutoCloseable {
      */
     public Builder instanceId(InstanceId id) {
       this.instanceId = Objects.requireNonNull(id, "instanceId");
+      return this;
+    }
+
+    /**
+     * Where each platform's request budget and pauses are kept. Default: a {@link
+     * LocalPlatformGate}, which keeps them for this instance alone; several instances need a shared
+     * one, such as the Redis adapter's, to keep one budget between them.
+     *
+     * @param gate the gate
+     * @return this builder
+     */
+    public Builder platformGate(PlatformGate gate) {
+      this.gate = Objects.requireNonNull(gate, "platformGate");
       return this;
     }
 

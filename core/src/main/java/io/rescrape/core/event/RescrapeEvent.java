@@ -15,6 +15,8 @@ public sealed interface RescrapeEvent
         CreatorFailed,
         RetryScheduled,
         PlatformPaused,
+        CircuitOpened,
+        CircuitClosed,
         CreatorsRebalanced {
 
   /** {@return when it happened, from the injected clock} */

@@ -2,12 +2,10 @@ package io.rescrape.core.service;
 
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.ItemResult;
-import io.rescrape.core.domain.Platform;
 import io.rescrape.core.domain.SchedulePolicy;
 import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.ScrapeResult;
 import io.rescrape.core.domain.WorkItem;
-import io.rescrape.core.event.PlatformPaused;
 import io.rescrape.core.port.ProfileScraper;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,21 +22,14 @@ final class ItemProcessor {
 
   private final SchedulePolicy policy;
   private final RunnerSettings settings;
-  private final PlatformPauses pauses;
+  private final PlatformGuard guard;
   private final Clock clock;
-  private final Events events;
 
-  ItemProcessor(
-      SchedulePolicy policy,
-      RunnerSettings settings,
-      PlatformPauses pauses,
-      Clock clock,
-      Events events) {
+  ItemProcessor(SchedulePolicy policy, RunnerSettings settings, PlatformGuard guard, Clock clock) {
     this.policy = policy;
     this.settings = settings;
-    this.pauses = pauses;
+    this.guard = guard;
     this.clock = clock;
-    this.events = events;
   }
 
   Processed process(WorkItem item, LocalDate jobDate, ProfileScraper scraper) {
@@ -50,9 +41,7 @@ final class ItemProcessor {
     ScrapeResult result = scrapeSafely(item, scraper);
     Instant finished = clock.instant();
     Duration took = Duration.between(started, finished);
-    if (result.outcome().effect() != ScrapeOutcome.Effect.DEFER) {
-      pauses.answered(item.platform());
-    }
+    Instant pausedUntil = guard.answered(item.platform(), result, finished);
     return switch (result.outcome().effect()) {
       case SUCCEED ->
           new Processed(
@@ -62,7 +51,7 @@ final class ItemProcessor {
               took);
       case FAIL -> failed(item, jobDate, result, finished, took);
       case RETRY -> retried(item, result, finished, took);
-      case DEFER -> deferred(item, result, finished, took);
+      case DEFER -> deferred(item, result, pausedUntil != null ? pausedUntil : finished, took);
     };
   }
 
@@ -102,21 +91,7 @@ final class ItemProcessor {
         took);
   }
 
-  private Processed deferred(WorkItem item, ScrapeResult result, Instant at, Duration took) {
-    Duration asked = result.retryAfter() != null ? result.retryAfter() : settings.rateLimitPause();
-    Platform platform = item.platform();
-    PlatformPauses.Pause pause = pauses.throttled(platform, at, asked);
-    Instant resumeAt = pause.until();
-    if (pause.started()) {
-      log.warn(
-          "{} throttles us ({}); pausing every {} request until {} - its creators wait and lose"
-              + " no attempt",
-          platform,
-          result.message(),
-          platform,
-          resumeAt);
-      events.publish(new PlatformPaused(at, platform, resumeAt, result.message()));
-    }
+  private Processed deferred(WorkItem item, ScrapeResult result, Instant resumeAt, Duration took) {
     return new Processed(
         item,
         ItemResult.deferred(item.creatorId(), result.outcome(), result.message(), resumeAt),

@@ -17,9 +17,9 @@ import io.rescrape.core.port.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -47,12 +47,13 @@ final class JobRun {
   private final WorkQueue queue;
   private final Map<Platform, ProfileScraper> scrapers;
   private final ItemProcessor processor;
-  private final PlatformPauses pauses;
+  private final PlatformGuard guard;
   private final RunnerSettings settings;
   private final Clock clock;
   private final Events events;
 
   private final StopSignal stop = new StopSignal();
+  private final Set<Platform> stalled = EnumSet.noneOf(Platform.class);
   private volatile boolean lostJob;
   private volatile boolean owning;
 
@@ -65,7 +66,7 @@ final class JobRun {
       WorkQueue queue,
       Map<Platform, ProfileScraper> scrapers,
       ItemProcessor processor,
-      PlatformPauses pauses,
+      PlatformGuard guard,
       RunnerSettings settings,
       Clock clock,
       Events events) {
@@ -77,7 +78,7 @@ final class JobRun {
     this.queue = queue;
     this.scrapers = scrapers;
     this.processor = processor;
-    this.pauses = pauses;
+    this.guard = guard;
     this.settings = settings;
     this.clock = clock;
     this.events = events;
@@ -144,7 +145,7 @@ final class JobRun {
         withJobInLogs(recorder::flushQuietly), flushEvery, flushEvery, TimeUnit.MILLISECONDS);
     try {
       Set<Platform> unserved = EnumSet.noneOf(Platform.class);
-      List<Thread> lanes = new ArrayList<>();
+      Map<PlatformLane, Thread> lanes = new LinkedHashMap<>();
       for (Map.Entry<Platform, JobProgress> entry : jobs.progressByPlatform(job.id()).entrySet()) {
         if (entry.getValue().isComplete()) {
           continue;
@@ -154,9 +155,11 @@ final class JobRun {
           unserved.add(entry.getKey());
           continue;
         }
-        lanes.add(startLane(scraper, recorder));
+        PlatformLane lane = lane(scraper, recorder);
+        lanes.put(lane, start(lane, scraper.platform()));
       }
-      joinAll(lanes);
+      joinAll(lanes.values());
+      lanes.keySet().stream().filter(PlatformLane::stalled).forEach(l -> stalled.add(l.platform()));
       flushBeforeStop(recorder);
       awaitTheOwnerEndingTheJob();
       return unserved;
@@ -187,17 +190,19 @@ final class JobRun {
     };
   }
 
-  private Thread startLane(ProfileScraper scraper, ResultRecorder recorder) {
-    PlatformLane lane =
-        new PlatformLane(
-            job, scraper, owner, queue, jobs, processor, recorder, pauses, settings, clock, stop);
-    Thread thread = new Thread(lane, "rescrape-job-" + job.id() + "-" + scraper.platform());
+  private PlatformLane lane(ProfileScraper scraper, ResultRecorder recorder) {
+    return new PlatformLane(
+        job, scraper, owner, queue, jobs, processor, recorder, guard, settings, clock, stop);
+  }
+
+  private Thread start(PlatformLane lane, Platform platform) {
+    Thread thread = new Thread(lane, "rescrape-job-" + job.id() + "-" + platform);
     thread.setDaemon(true);
     thread.start();
     return thread;
   }
 
-  private void joinAll(List<Thread> lanes) {
+  private void joinAll(Collection<Thread> lanes) {
     for (Thread lane : lanes) {
       try {
         lane.join();
@@ -360,10 +365,11 @@ final class JobRun {
               unserved);
       default ->
           log.info(
-              "Job {} interrupted with {} of {} creators left; it resumes where it stopped",
+              "Job {} interrupted with {} of {} creators left{}; it resumes where it stopped",
               job.id(),
               progress.remaining(),
-              progress.total());
+              progress.total(),
+              stalled.isEmpty() ? "" : " (" + stalled + " paused past the pause deadline)");
     }
   }
 

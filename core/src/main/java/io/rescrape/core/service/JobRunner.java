@@ -9,10 +9,12 @@ import io.rescrape.core.domain.JobStatus;
 import io.rescrape.core.domain.Lease;
 import io.rescrape.core.domain.NotFoundException;
 import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.PlatformStatus;
 import io.rescrape.core.domain.SchedulePolicy;
 import io.rescrape.core.event.JobQueued;
 import io.rescrape.core.port.CreatorStore;
 import io.rescrape.core.port.JobStore;
+import io.rescrape.core.port.PlatformGate;
 import io.rescrape.core.port.ProfileScraper;
 import io.rescrape.core.port.RescrapeEventListener;
 import io.rescrape.core.port.WorkQueue;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +49,7 @@ public final class JobRunner {
   private final Events events;
   private final String instanceId;
   private final ItemProcessor processor;
-  private final PlatformPauses pauses;
+  private final PlatformGuard guard;
 
   private final StopSignal stopping = new StopSignal();
   private final AtomicReference<JobRun> current = new AtomicReference<>();
@@ -64,6 +67,8 @@ public final class JobRunner {
    * @param clock the only source of time
    * @param listener receives the events of every run
    * @param instanceId the id jobs and items are leased under
+   * @param gate keeps each platform's request budget and pauses; a {@link LocalPlatformGate} keeps
+   *     them for this instance alone, a shared one for every instance
    * @throws IllegalArgumentException when two scrapers serve the same platform
    */
   @Inject
@@ -76,7 +81,8 @@ public final class JobRunner {
       RunnerSettings settings,
       Clock clock,
       RescrapeEventListener listener,
-      InstanceId instanceId) {
+      InstanceId instanceId,
+      PlatformGate gate) {
     this.jobs = jobs;
     this.creators = creators;
     this.queue = queue;
@@ -85,8 +91,16 @@ public final class JobRunner {
     this.clock = clock;
     this.events = new Events(listener);
     this.instanceId = instanceId.value();
-    this.pauses = new PlatformPauses(settings);
-    this.processor = new ItemProcessor(policy, settings, pauses, clock, events);
+    this.guard = new PlatformGuard(gate, settings, events);
+    this.processor = new ItemProcessor(policy, settings, guard, clock);
+  }
+
+  /**
+   * {@return whether each platform is served now, as this instance sees it: its circuit breaker,
+   * and any pause after a throttle or an opened circuit}
+   */
+  public List<PlatformStatus> platformStatuses() {
+    return guard.statuses(clock.instant());
   }
 
   /** {@return the id this instance leases jobs and items under} */
@@ -123,7 +137,7 @@ public final class JobRunner {
             queue,
             scrapers,
             processor,
-            pauses,
+            guard,
             settings,
             clock,
             events);

@@ -13,19 +13,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * Works through one platform's items of a running job with a fixed number of workers. It claims
- * only as many items as it has idle workers, so nothing it holds sits waiting while its lease runs
- * down, and it sleeps, never spins, while the platform is paused or items wait on a retry.
+ * only as many items as it has idle workers and the platform's budget allows, so nothing it holds
+ * sits waiting while its lease runs down, and it sleeps, never spins, while the platform is paused,
+ * its budget is spent or items wait on a retry. A pause that outlasts the deadline ends the lane,
+ * leaving its items pending.
  */
 final class PlatformLane implements Runnable {
 
@@ -40,13 +42,15 @@ final class PlatformLane implements Runnable {
   private final JobStore jobs;
   private final ItemProcessor processor;
   private final ResultRecorder recorder;
-  private final PlatformPauses pauses;
+  private final PlatformGuard guard;
   private final RunnerSettings settings;
   private final Clock clock;
   private final StopSignal stop;
 
   private final Semaphore idle;
   private final ExecutorService pool;
+  private @Nullable Instant pausedSince;
+  private volatile boolean stalled;
 
   PlatformLane(
       DailyJob job,
@@ -56,7 +60,7 @@ final class PlatformLane implements Runnable {
       JobStore jobs,
       ItemProcessor processor,
       ResultRecorder recorder,
-      PlatformPauses pauses,
+      PlatformGuard guard,
       RunnerSettings settings,
       Clock clock,
       StopSignal stop) {
@@ -69,7 +73,7 @@ final class PlatformLane implements Runnable {
     this.jobs = jobs;
     this.processor = processor;
     this.recorder = recorder;
-    this.pauses = pauses;
+    this.guard = guard;
     this.settings = settings;
     this.clock = clock;
     this.stop = stop;
@@ -107,12 +111,15 @@ final class PlatformLane implements Runnable {
         continue;
       }
       Instant now = clock.instant();
-      Optional<Instant> paused = pauses.pausedUntil(platform, now);
-      if (paused.isPresent()) {
-        stop.sleep(shorterOf(settings.idlePoll(), Duration.between(now, paused.get())));
+      PlatformGuard.Clearance clearance = guard.clear(platform, free, workers - free, now);
+      if (clearance.granted() == 0) {
+        if (waitedOutDeadline(clearance, now)) {
+          return;
+        }
         continue;
       }
-      List<WorkItem> items = claim(free, now);
+      List<WorkItem> items = claim(clearance.granted(), now);
+      guard.unused(platform, clearance.granted() - items.size());
       if (items.isEmpty()) {
         if (isFinished()) {
           return;
@@ -122,8 +129,55 @@ final class PlatformLane implements Runnable {
         }
         continue;
       }
+      pausedSince = null;
       items.forEach(this::dispatch);
     }
+  }
+
+  /**
+   * Sleeps until the platform may be asked again, or one idle poll. Returns true when the lane
+   * should end: its items are all finished, or a pause has lasted past the deadline.
+   */
+  private boolean waitedOutDeadline(PlatformGuard.Clearance clearance, Instant now) {
+    if (clearance.paused()) {
+      if (isFinished()) {
+        return true;
+      }
+      if (pausedSince == null) {
+        // Another instance's pause is seen here before any refusal of our own.
+        pausedSince = guard.troubledSince(platform).orElse(now);
+      }
+      Instant since = guard.troubledSince(platform).orElse(pausedSince);
+      if (Duration.between(since, now).compareTo(settings.pauseDeadline()) >= 0) {
+        giveUp(since, clearance.waitUntil());
+        return true;
+      }
+    }
+    stop.sleep(shorterOf(settings.idlePoll(), Duration.between(now, clearance.waitUntil())));
+    return false;
+  }
+
+  private void giveUp(Instant since, Instant pausedUntil) {
+    stalled = true;
+    log.warn(
+        "{} has refused or been paused since {}, past the {} pause deadline (paused until {}); this"
+            + " instance stops working on its creators of job {}, which stay pending and lose no"
+            + " attempt - the job stops INTERRUPTED once the other platforms are done, to be"
+            + " resumed",
+        platform,
+        since,
+        settings.pauseDeadline(),
+        pausedUntil,
+        job.id());
+  }
+
+  Platform platform() {
+    return platform;
+  }
+
+  /** {@return whether the lane gave up because its platform stayed paused past the deadline} */
+  boolean stalled() {
+    return stalled;
   }
 
   private int awaitIdleWorker() {

@@ -20,6 +20,7 @@ final class PlatformPauses {
   private final RunnerSettings settings;
   private final Map<Platform, Instant> until = new EnumMap<>(Platform.class);
   private final Map<Platform, Integer> streak = new EnumMap<>(Platform.class);
+  private final Map<Platform, Instant> since = new EnumMap<>(Platform.class);
 
   PlatformPauses(RunnerSettings settings) {
     this.settings = settings;
@@ -35,6 +36,7 @@ final class PlatformPauses {
       return new Pause(current, false);
     }
     int throttles = streak.merge(platform, 1, Integer::sum);
+    since.putIfAbsent(platform, now);
     Instant end = now.plus(pauseFor(asked, throttles));
     until.put(platform, end);
     return new Pause(end, true);
@@ -43,12 +45,12 @@ final class PlatformPauses {
   /** The platform answered normally: the next throttle starts the pauses over from the start. */
   synchronized void answered(Platform platform) {
     streak.remove(platform);
+    since.remove(platform);
   }
 
-  /** The end of the platform's pause, if it is paused at {@code now}. */
-  synchronized Optional<Instant> pausedUntil(Platform platform, Instant now) {
-    Instant end = until.get(platform);
-    return end != null && end.isAfter(now) ? Optional.of(end) : Optional.empty();
+  /** When the platform's throttles began, if it has not answered normally since. */
+  synchronized Optional<Instant> throttledSince(Platform platform) {
+    return Optional.ofNullable(since.get(platform));
   }
 
   private Duration pauseFor(Duration asked, int throttles) {

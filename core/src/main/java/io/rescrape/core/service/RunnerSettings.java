@@ -3,9 +3,11 @@ package io.rescrape.core.service;
 import com.google.common.collect.ImmutableMap;
 import io.rescrape.core.domain.InvalidInputException;
 import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.RequestBudget;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a job is worked through. Build one with {@link #builder()}; every setting has a documented
@@ -30,6 +32,18 @@ import java.util.Map;
  * @param flushSize results written to the store in one batch; default 200
  * @param flushInterval the longest a result waits before it is written; default 100 ms
  * @param shutdownGrace how long a stopping runner lets scrapes in flight finish; default 10 s
+ * @param budgets the request budget of each platform that has one; a platform without one is
+ *     limited by its concurrency alone; default none. Real platforms need one: see the HTTP
+ *     scrapers' {@code DEFAULT_BUDGET}
+ * @param breakerWindow how many recent answers of a platform its circuit breaker weighs; it judges
+ *     once half of them are in; default 20
+ * @param breakerFailureRatio the share of blocks and unreadable pages among those answers that
+ *     opens the circuit; default 0.5
+ * @param breakerCooldown how long an opened circuit keeps the platform paused, doubling with each
+ *     reopening up to {@code maxRateLimitPause}; default 2 min
+ * @param pauseDeadline how long a platform's worker lane waits through pauses without sending a
+ *     request before it gives up, so the job stops INTERRUPTED (resumable) instead of waiting
+ *     forever; default 30 min
  */
 public record RunnerSettings(
     Map<Platform, Integer> concurrency,
@@ -43,7 +57,12 @@ public record RunnerSettings(
     Duration idlePoll,
     int flushSize,
     Duration flushInterval,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    Map<Platform, RequestBudget> budgets,
+    int breakerWindow,
+    double breakerFailureRatio,
+    Duration breakerCooldown,
+    Duration pauseDeadline) {
 
   /**
    * Validated settings; {@link #builder()} fills in the defaults.
@@ -60,6 +79,11 @@ public record RunnerSettings(
    * @param flushSize 1 to 10,000
    * @param flushInterval positive
    * @param shutdownGrace not negative; zero interrupts scrapes in flight at once
+   * @param budgets copied
+   * @param breakerWindow 2 to 1,000
+   * @param breakerFailureRatio above 0 and at most 1
+   * @param breakerCooldown positive
+   * @param pauseDeadline positive
    * @throws InvalidInputException naming the first setting out of range
    */
   public RunnerSettings {
@@ -85,6 +109,14 @@ public record RunnerSettings(
     requirePositive("idlePoll", idlePoll);
     requirePositive("flushInterval", flushInterval);
     requireNotNegative("shutdownGrace", shutdownGrace);
+    budgets = ImmutableMap.copyOf(budgets);
+    requireBetween("breakerWindow", breakerWindow, 2, 1000);
+    if (!(breakerFailureRatio > 0 && breakerFailureRatio <= 1)) {
+      throw new InvalidInputException(
+          "breakerFailureRatio must be above 0 and at most 1, got " + breakerFailureRatio);
+    }
+    requirePositive("breakerCooldown", breakerCooldown);
+    requirePositive("pauseDeadline", pauseDeadline);
   }
 
   /** {@return the settings with every default, as documented on each component} */
@@ -136,6 +168,11 @@ public record RunnerSettings(
     builder.flushSize = flushSize;
     builder.flushInterval = flushInterval;
     builder.shutdownGrace = shutdownGrace;
+    builder.budgets.putAll(budgets);
+    builder.breakerWindow = breakerWindow;
+    builder.breakerFailureRatio = breakerFailureRatio;
+    builder.breakerCooldown = breakerCooldown;
+    builder.pauseDeadline = pauseDeadline;
     return builder;
   }
 
@@ -172,6 +209,11 @@ public record RunnerSettings(
     private int flushSize = 200;
     private Duration flushInterval = Duration.ofMillis(100);
     private Duration shutdownGrace = Duration.ofSeconds(10);
+    private final Map<Platform, RequestBudget> budgets = new EnumMap<>(Platform.class);
+    private int breakerWindow = 20;
+    private double breakerFailureRatio = 0.5;
+    private Duration breakerCooldown = Duration.ofMinutes(2);
+    private Duration pauseDeadline = Duration.ofMinutes(30);
 
     private Builder() {
       concurrency(4);
@@ -309,6 +351,62 @@ public record RunnerSettings(
     }
 
     /**
+     * Limits the requests to one platform, over every worker and, with a shared gate, every
+     * instance. Default: no budget, so concurrency alone limits the pace.
+     *
+     * @param platform the platform
+     * @param budget its budget; null removes the budget
+     * @return this builder
+     */
+    public Builder budget(Platform platform, @Nullable RequestBudget budget) {
+      if (budget == null) {
+        budgets.remove(platform);
+      } else {
+        budgets.put(platform, budget);
+      }
+      return this;
+    }
+
+    /**
+     * When a platform's circuit opens: once half of the last {@code window} answers are in and the
+     * share of blocks and unreadable pages among them reaches {@code failureRatio}. Default: 20
+     * answers, 0.5.
+     *
+     * @param window 2 to 1,000 answers
+     * @param failureRatio above 0, at most 1
+     * @return this builder
+     */
+    public Builder breaker(int window, double failureRatio) {
+      this.breakerWindow = window;
+      this.breakerFailureRatio = failureRatio;
+      return this;
+    }
+
+    /**
+     * How long an opened circuit pauses its platform; each reopening doubles it, up to {@code
+     * maxRateLimitPause}. Default: 2 min.
+     *
+     * @param cooldown positive
+     * @return this builder
+     */
+    public Builder breakerCooldown(Duration cooldown) {
+      this.breakerCooldown = cooldown;
+      return this;
+    }
+
+    /**
+     * How long a platform may stay paused, with nothing sent, before its worker lane gives up and
+     * the job stops INTERRUPTED, to be resumed. Default: 30 min.
+     *
+     * @param deadline positive
+     * @return this builder
+     */
+    public Builder pauseDeadline(Duration deadline) {
+      this.pauseDeadline = deadline;
+      return this;
+    }
+
+    /**
      * {@return the settings, with the default for whatever was not set}
      *
      * @throws InvalidInputException naming the first setting out of range
@@ -326,7 +424,12 @@ public record RunnerSettings(
           idlePoll,
           flushSize,
           flushInterval,
-          shutdownGrace);
+          shutdownGrace,
+          budgets,
+          breakerWindow,
+          breakerFailureRatio,
+          breakerCooldown,
+          pauseDeadline);
     }
   }
 }
