@@ -98,4 +98,13 @@ public record ScrapeResult(
   public static ScrapeResult structureChanged(String message) {
     return new ScrapeResult(ScrapeOutcome.STRUCTURE_CHANGED, null, null, message);
   }
+
+  /**
+   * {@return the answer for a platform that rejects our client itself, whatever the creator}
+   *
+   * @param message what the platform complained about, for whoever fixes the configuration
+   */
+  public static ScrapeResult misconfigured(String message) {
+    return new ScrapeResult(ScrapeOutcome.MISCONFIGURED, null, null, message);
+  }
 }

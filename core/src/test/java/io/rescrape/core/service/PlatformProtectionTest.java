@@ -1,0 +1,212 @@
+package io.rescrape.core.service;
+
+import static io.rescrape.core.fixtures.RescrapeFixture.NINE;
+import static io.rescrape.core.fixtures.RescrapeFixture.WED;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.rescrape.core.Rescrape;
+import io.rescrape.core.domain.DailyJob;
+import io.rescrape.core.domain.JobStatus;
+import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.PlatformStatus;
+import io.rescrape.core.domain.PlatformStatus.Circuit;
+import io.rescrape.core.domain.RequestBudget;
+import io.rescrape.core.domain.ScrapeOutcome;
+import io.rescrape.core.domain.ScrapeResult;
+import io.rescrape.core.event.CircuitClosed;
+import io.rescrape.core.event.CircuitOpened;
+import io.rescrape.core.fixtures.RescrapeFixture;
+import io.rescrape.core.testing.FakeProfileScraper;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Budgets, circuit breakers, configuration alerts and the pause deadline, end to end. */
+class PlatformProtectionTest {
+
+  private static final Duration HOLD = Duration.ofMillis(200);
+
+  private final RescrapeFixture fixture = new RescrapeFixture();
+
+  @AfterEach
+  void stopInstances() {
+    fixture.closeAll();
+  }
+
+  @Test
+  void should_send_no_more_requests_per_window_than_the_budget_whatever_the_concurrency() {
+    fixture.addNew("paced", 24); // 12 per platform
+    Rescrape rescrape =
+        fixture.instance(
+            "a", r -> r.concurrency(16).budget(Platform.TIKTOK, RequestBudget.parse("5/1m")));
+    DailyJob job = rescrape.planner().planDay(WED).job();
+
+    CompletableFuture<RunReport> run = runInBackground(rescrape, job);
+    await().atMost(5, SECONDS).until(() -> fixture.tiktok.totalCalls() == 5);
+    await().during(HOLD).atMost(2, SECONDS).until(() -> fixture.tiktok.totalCalls() == 5);
+    int instagramCalls = fixture.instagram.totalCalls();
+    fixture.clock.advance(Duration.ofMinutes(1));
+    await().atMost(5, SECONDS).until(() -> fixture.tiktok.totalCalls() == 10);
+    await().during(HOLD).atMost(2, SECONDS).until(() -> fixture.tiktok.totalCalls() == 10);
+    fixture.clock.advance(Duration.ofMinutes(1));
+    RunReport report = run.join();
+
+    assertThat(instagramCalls).isEqualTo(12);
+    assertThat(fixture.tiktok.totalCalls()).isEqualTo(12);
+    assertThat(report.job().status()).isEqualTo(JobStatus.COMPLETED);
+  }
+
+  @Test
+  void should_keep_one_budget_between_instances_that_share_the_gate() {
+    for (int i = 0; i < 8; i++) {
+      fixture.addNew(Platform.INSTAGRAM, "shared." + i);
+    }
+    RequestBudget budget = RequestBudget.parse("3/1m");
+    Rescrape owner = fixture.instance("owner", r -> r.budget(Platform.INSTAGRAM, budget));
+    Rescrape helper =
+        fixture.instance(
+            "helper", r -> r.budget(Platform.INSTAGRAM, budget).lease(Duration.ofSeconds(3)));
+    DailyJob job = owner.planner().planDay(WED).job();
+
+    CompletableFuture<RunReport> first = runInBackground(owner, job);
+    await().atMost(5, SECONDS).until(() -> fixture.instagram.totalCalls() == 3);
+    CompletableFuture<RunReport> second = runInBackground(helper, job);
+    await().during(HOLD).atMost(2, SECONDS).until(() -> fixture.instagram.totalCalls() == 3);
+    fixture.clock.advance(Duration.ofMinutes(1));
+    await().atMost(5, SECONDS).until(() -> fixture.instagram.totalCalls() == 6);
+    await().during(HOLD).atMost(2, SECONDS).until(() -> fixture.instagram.totalCalls() == 6);
+    fixture.clock.advance(Duration.ofMinutes(1));
+    first.join();
+    second.join();
+
+    assertThat(fixture.instagram.totalCalls()).isEqualTo(8);
+    assertThat(fixture.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
+  }
+
+  @Test
+  void should_open_the_circuit_when_most_answers_are_blocks_and_leave_the_rest_pending() {
+    fixture.addNew("walled", 40); // 20 per platform
+    fixture.instagram.otherwise(h -> ScrapeResult.blocked("HTTP 302: redirected to a login page"));
+    Rescrape rescrape =
+        fixture.instance(
+            "a",
+            r ->
+                r.concurrency(1)
+                    .breaker(10, 0.5)
+                    .breakerCooldown(Duration.ofMinutes(2))
+                    .retryBackoff(Duration.ofHours(1), Duration.ofHours(1)));
+    DailyJob job = rescrape.planner().planDay(WED).job();
+
+    CompletableFuture<RunReport> run = runInBackground(rescrape, job);
+    await().atMost(5, SECONDS).until(() -> !fixture.events.ofType(CircuitOpened.class).isEmpty());
+    await().during(HOLD).atMost(2, SECONDS).until(() -> fixture.instagram.totalCalls() == 5);
+    PlatformStatus open = rescrape.runner().platformStatuses().get(0);
+    fixture.instagram.otherwise(FakeProfileScraper::profileOf);
+    fixture.clock.advance(Duration.ofMinutes(2));
+    await().atMost(5, SECONDS).until(() -> !fixture.events.ofType(CircuitClosed.class).isEmpty());
+    fixture.clock.advance(Duration.ofHours(1));
+    RunReport report = run.join();
+
+    assertThat(open.circuit()).isEqualTo(Circuit.OPEN);
+    assertThat(open.failingSince()).isEqualTo(NINE);
+    assertThat(open.pausedUntil()).isEqualTo(NINE.plus(Duration.ofMinutes(2)));
+    assertThat(open.reason()).contains("login page");
+    assertThat(fixture.events.ofType(CircuitOpened.class)).hasSize(1);
+    assertThat(report.job().status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(report.progress().done()).isEqualTo(40);
+    assertThat(rescrape.runner().platformStatuses()).allMatch(PlatformStatus::isServing);
+  }
+
+  @Test
+  void should_reopen_a_circuit_for_twice_as_long_when_the_trial_request_fails() {
+    fixture.addNew(Platform.TIKTOK, "still.walled");
+    for (int i = 0; i < 5; i++) {
+      fixture.addNew(Platform.TIKTOK, "walled." + i);
+    }
+    fixture.tiktok.otherwise(h -> ScrapeResult.structureChanged("no userInfo.user object"));
+    Rescrape rescrape =
+        fixture.instance(
+            "a", r -> r.concurrency(1).breaker(4, 0.5).breakerCooldown(Duration.ofMinutes(1)));
+    DailyJob job = rescrape.planner().planDay(WED).job();
+
+    CompletableFuture<RunReport> run = runInBackground(rescrape, job);
+    await().atMost(5, SECONDS).until(() -> fixture.events.ofType(CircuitOpened.class).size() == 1);
+    fixture.clock.advance(Duration.ofMinutes(1));
+    await().atMost(5, SECONDS).until(() -> fixture.events.ofType(CircuitOpened.class).size() == 2);
+    int callsAfterTrial = fixture.tiktok.totalCalls();
+    fixture.tiktok.otherwise(FakeProfileScraper::profileOf);
+    fixture.clock.advance(Duration.ofMinutes(2));
+    RunReport report = run.join();
+
+    assertThat(fixture.events.ofType(CircuitOpened.class))
+        .extracting(CircuitOpened::until)
+        .containsExactly(NINE.plusSeconds(60), NINE.plusSeconds(60 + 120));
+    assertThat(fixture.events.ofType(CircuitOpened.class))
+        .extracting(CircuitOpened::failingSince)
+        .containsOnly(NINE);
+    assertThat(callsAfterTrial).isEqualTo(3);
+    assertThat(report.failures()).containsEntry(ScrapeOutcome.STRUCTURE_CHANGED, 3L);
+    assertThat(report.progress().done()).isEqualTo(3);
+  }
+
+  @Test
+  void should_pause_a_platform_that_rejects_our_client_at_no_cost_to_its_creators() {
+    fixture.addNew("alerted", 10);
+    ScrapeResult rejected = ScrapeResult.misconfigured("HTTP 429: useragent mismatch");
+    fixture.instagram.otherwise(h -> rejected);
+    Rescrape rescrape =
+        fixture.instance(
+            "a", r -> r.concurrency(1).breakerCooldown(Duration.ofMinutes(5)).maxAttempts(1));
+    DailyJob job = rescrape.planner().planDay(WED).job();
+
+    CompletableFuture<RunReport> run = runInBackground(rescrape, job);
+    await()
+        .atMost(5, SECONDS)
+        .until(() -> fixture.jobs().progressByPlatform(job.id()).get(Platform.TIKTOK).isComplete());
+    await().during(HOLD).atMost(2, SECONDS).until(() -> fixture.instagram.totalCalls() == 1);
+    fixture.instagram.otherwise(FakeProfileScraper::profileOf);
+    fixture.clock.advance(Duration.ofMinutes(5));
+    RunReport report = run.join();
+
+    assertThat(fixture.events.ofType(CircuitOpened.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.reason()).contains("useragent mismatch"))
+        .satisfies(e -> assertThat(e.until()).isEqualTo(NINE.plus(Duration.ofMinutes(5))));
+    assertThat(report.job().status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(report.progress().failed()).isZero();
+  }
+
+  @Test
+  void should_stop_the_job_interrupted_when_a_platform_refuses_us_past_the_deadline() {
+    fixture.addNew("throttled", 10);
+    fixture.instagram.otherwise(h -> ScrapeResult.rateLimited(null, "HTTP 429"));
+    Rescrape rescrape =
+        fixture.instance(
+            "a",
+            r ->
+                r.concurrency(1)
+                    .rateLimitPause(Duration.ofMinutes(1))
+                    .pauseDeadline(Duration.ofMinutes(2)));
+    DailyJob job = rescrape.planner().planDay(WED).job();
+
+    CompletableFuture<RunReport> run = runInBackground(rescrape, job);
+    await().atMost(5, SECONDS).until(() -> fixture.instagram.totalCalls() == 1);
+    fixture.clock.advance(Duration.ofSeconds(61));
+    await().atMost(5, SECONDS).until(() -> fixture.instagram.totalCalls() == 2);
+    fixture.clock.advance(Duration.ofSeconds(60));
+    RunReport report = run.join();
+
+    assertThat(report.job().status()).isEqualTo(JobStatus.INTERRUPTED);
+    assertThat(report.progress().pending()).isEqualTo(5);
+    assertThat(report.progress().done()).isEqualTo(5);
+    assertThat(report.progress().failed()).isZero();
+    assertThat(fixture.instagram.totalCalls()).isEqualTo(2);
+  }
+
+  private static CompletableFuture<RunReport> runInBackground(Rescrape rescrape, DailyJob job) {
+    return CompletableFuture.supplyAsync(() -> rescrape.runner().run(job.id()));
+  }
+}
