@@ -17,19 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.exceptions.JedisAccessControlException;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * A {@link WorkQueue} that hands out a job's items through Redis lists, in front of the database's
@@ -85,7 +79,7 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.keys = new RedisKeys(settings.keyPrefix());
-    this.redis = client(settings);
+    this.redis = RedisClients.create(settings);
   }
 
   @Override
@@ -315,7 +309,7 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
     downSince = clock.instant();
     downReason = e.getMessage();
     nextProbe = downSince.plus(settings.probeInterval());
-    String problem = describe(e);
+    String problem = RedisClients.describe(e);
     String reason = String.valueOf(e.getMessage()).replaceFirst("\\.$", "");
     log.warn(
         "Redis at {} {}: {}; dispatching through the database until it answers again, tried"
@@ -324,21 +318,6 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
         problem,
         reason,
         settings.probeInterval().toMillis());
-  }
-
-  /** What is wrong, in words an operator can act on: an outage is not a wrong password. */
-  private static String describe(JedisException e) {
-    if (e instanceof JedisConnectionException) {
-      return "is unreachable";
-    }
-    String message = String.valueOf(e.getMessage());
-    if (e instanceof JedisAccessControlException
-        || message.startsWith("NOAUTH")
-        || message.startsWith("WRONGPASS")
-        || message.contains("DB index")) {
-      return "refuses this client (check the URL's user, password and database)";
-    }
-    return "answers with an error";
   }
 
   private synchronized void markUp() {
@@ -367,29 +346,5 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
       counts.merge(name, 1L, Long::sum);
     }
     return counts;
-  }
-
-  private static RedisClient client(RedisSettings settings) {
-    int timeout = (int) settings.timeout().toMillis();
-    DefaultJedisClientConfig config =
-        DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(timeout)
-            .socketTimeoutMillis(timeout)
-            .user(JedisURIHelper.getUser(settings.uri()))
-            .password(JedisURIHelper.getPassword(settings.uri()))
-            .database(JedisURIHelper.getDBIndex(settings.uri()))
-            .ssl(JedisURIHelper.isRedisSSLScheme(settings.uri()))
-            .build();
-    GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-    pool.setMaxTotal(16);
-    // Connections idle in the pool through a Redis restart are dead. Checked on borrow (a PING),
-    // they are replaced instead of failing once each, which would end the outage and start it
-    // again. One round trip per borrow is small next to the database work of every claim.
-    pool.setTestOnBorrow(true);
-    return RedisClient.builder()
-        .hostAndPort(JedisURIHelper.getHostAndPort(settings.uri()))
-        .clientConfig(config)
-        .poolConfig(pool)
-        .build();
   }
 }
