@@ -41,7 +41,7 @@ final class ItemProcessor {
     ScrapeResult result = scrapeSafely(item, scraper);
     Instant finished = clock.instant();
     Duration took = Duration.between(started, finished);
-    Instant pausedUntil = guard.answered(item.platform(), result, finished);
+    Instant pausedUntil = guard.answered(item.platform(), result, started, finished);
     return switch (result.outcome().effect()) {
       case SUCCEED ->
           new Processed(

@@ -91,9 +91,11 @@ final class PlatformGuard {
   /**
    * Takes note of an answer.
    *
+   * @param sentAt when the request went out
+   * @param at when its answer came
    * @return when the platform may be asked again, for an answer that pauses it; null otherwise
    */
-  @Nullable Instant answered(Platform platform, ScrapeResult result, Instant at) {
+  @Nullable Instant answered(Platform platform, ScrapeResult result, Instant sentAt, Instant at) {
     ScrapeOutcome outcome = result.outcome();
     if (outcome == ScrapeOutcome.RATE_LIMITED) {
       return throttled(platform, result, at);
@@ -101,7 +103,7 @@ final class PlatformGuard {
     if (outcome == ScrapeOutcome.MISCONFIGURED) {
       return rejectedClient(platform, result, at);
     }
-    throttles.answered(platform);
+    throttles.answered(platform, sentAt);
     CircuitBreaker.Change change;
     synchronized (this) {
       change = breakers.get(platform).record(outcome, result.message(), at);

@@ -21,6 +21,7 @@ final class PlatformPauses {
   private final Map<Platform, Instant> until = new EnumMap<>(Platform.class);
   private final Map<Platform, Integer> streak = new EnumMap<>(Platform.class);
   private final Map<Platform, Instant> since = new EnumMap<>(Platform.class);
+  private final Map<Platform, Instant> lastThrottle = new EnumMap<>(Platform.class);
 
   PlatformPauses(RunnerSettings settings) {
     this.settings = settings;
@@ -35,6 +36,7 @@ final class PlatformPauses {
     if (current != null && current.isAfter(now)) {
       return new Pause(current, false);
     }
+    lastThrottle.put(platform, now);
     int throttles = streak.merge(platform, 1, Integer::sum);
     since.putIfAbsent(platform, now);
     Instant end = now.plus(pauseFor(asked, throttles));
@@ -42,8 +44,16 @@ final class PlatformPauses {
     return new Pause(end, true);
   }
 
-  /** The platform answered normally: the next throttle starts the pauses over from the start. */
-  synchronized void answered(Platform platform) {
+  /**
+   * The platform answered a request sent at {@code sentAt} normally: unless the request was sent
+   * before the last throttle, whose pause it therefore says nothing about, the next throttle starts
+   * the pauses over from the start.
+   */
+  synchronized void answered(Platform platform, Instant sentAt) {
+    Instant throttled = lastThrottle.get(platform);
+    if (throttled != null && !sentAt.isAfter(throttled)) {
+      return;
+    }
     streak.remove(platform);
     since.remove(platform);
   }

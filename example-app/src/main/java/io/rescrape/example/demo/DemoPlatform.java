@@ -14,7 +14,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +66,7 @@ public final class DemoPlatform implements AutoCloseable {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final BiConsumer<Platform, Handle> onProfileRequest;
+  private final Map<Platform, DemoThrottle.Running> throttles = new ConcurrentHashMap<>();
 
   private DemoPlatform(
       HttpServer server,
@@ -169,6 +172,18 @@ public final class DemoPlatform implements AutoCloseable {
     return requests.get();
   }
 
+  /**
+   * Makes the platform throttle like a real one: from its {@code fromRequest}-th profile request
+   * on, it answers HTTP 429 at once, for {@code lasting} from the first such answer; then it
+   * answers normally again. Replaces an earlier throttle of the platform.
+   *
+   * @param throttle which platform, from which request, for how long, and the {@code Retry-After}
+   *     it names, if any
+   */
+  public void throttle(DemoThrottle throttle) {
+    throttles.put(throttle.platform(), throttle.fresh());
+  }
+
   /** Stops the server at once; requests still waiting get no answer. Idempotent. */
   @Override
   public void close() {
@@ -199,6 +214,14 @@ public final class DemoPlatform implements AutoCloseable {
     try {
       Optional<Handle> handle = handleOf(platform, exchange.getRequestURI());
       handle.ifPresent(h -> onProfileRequest.accept(platform, h));
+      DemoThrottle.Running throttle = throttles.get(platform);
+      if (handle.isPresent() && throttle != null && throttle.throttlesNext()) {
+        throttle
+            .retryAfter()
+            .ifPresent(wait -> exchange.getResponseHeaders().set("Retry-After", seconds(wait)));
+        send(exchange, 429, "application/json", "{\"message\":\"Please wait a few minutes\"}");
+        return;
+      }
       if (waitLatency()) {
         respond(platform, handle, exchange);
       }
@@ -257,6 +280,10 @@ public final class DemoPlatform implements AutoCloseable {
     } catch (InvalidInputException e) {
       return Optional.empty();
     }
+  }
+
+  private static String seconds(Duration wait) {
+    return Long.toString(Math.max(0, (wait.toMillis() + 999) / 1000));
   }
 
   private static void send(HttpExchange exchange, int status, String type, String body)
