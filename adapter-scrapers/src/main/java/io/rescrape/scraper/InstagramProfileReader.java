@@ -63,7 +63,7 @@ final class InstagramProfileReader implements HttpProfileFetcher.BodyReader {
   }
 
   private static ProfileStats stats(JsonNode user) {
-    return new ProfileStats(
+    return Count.stats(
         count(user, "edge_followed_by", "follower_count"),
         count(user, "edge_follow", "following_count"),
         count(user, "edge_owner_to_timeline_media", "media_count"),
@@ -71,9 +71,9 @@ final class InstagramProfileReader implements HttpProfileFetcher.BodyReader {
   }
 
   /** A count in the nested form ({@code edge.count}) or else in the flat form. */
-  private static @Nullable Long count(JsonNode user, String edge, String flatField) {
+  private static @Nullable Count count(JsonNode user, String edge, String flatField) {
     JsonNode nested = Json.optionalObject(user, edge, edge);
-    Long count = nested == null ? null : Json.count(nested, "count", edge + ".count");
+    Count count = nested == null ? null : Json.count(nested, "count", edge + ".count");
     return count != null ? count : Json.count(user, flatField);
   }
 }

@@ -47,9 +47,9 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
   }
 
   private static long statusCode(JsonNode detail) {
-    Long given = Json.count(detail, "statusCode");
+    Count given = Json.count(detail, "statusCode");
     // Older pages leave the code out on success.
-    long code = given == null ? OK : given;
+    long code = given == null ? OK : given.value();
     if (code != OK && code != NOT_FOUND && code != PRIVATE) {
       throw new UnexpectedStructureException("unknown user-detail statusCode " + code);
     }
@@ -80,7 +80,7 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
   private static ProfileStats stats(JsonNode userInfo) {
     JsonNode stats = Json.optionalObject(userInfo, "stats", "userInfo.stats");
     JsonNode statsV2 = Json.optionalObject(userInfo, "statsV2", "userInfo.statsV2");
-    return new ProfileStats(
+    return Count.stats(
         count(statsV2, stats, "followerCount"),
         count(statsV2, stats, "followingCount"),
         count(statsV2, stats, "videoCount"),
@@ -88,14 +88,14 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
   }
 
   /** The count from statsV2, whose strings do not overflow as stats' numbers can, else stats. */
-  private static @Nullable Long count(
+  private static @Nullable Count count(
       @Nullable JsonNode statsV2, @Nullable JsonNode stats, String field) {
-    Long count = statsV2 == null ? null : Json.count(statsV2, field, "statsV2." + field);
+    Count count = statsV2 == null ? null : Json.count(statsV2, field, "statsV2." + field);
     if (count != null || stats == null) {
       return count;
     }
-    Long fallback = Json.count(stats, field, "stats." + field);
+    Count fallback = Json.count(stats, field, "stats." + field);
     // A negative number in stats is a count that overflowed, so not the real count.
-    return fallback != null && fallback < 0 ? null : fallback;
+    return fallback != null && fallback.value() < 0 ? null : fallback;
   }
 }

@@ -63,6 +63,38 @@ class HttpInstagramScraperTest {
   }
 
   @Test
+  void should_read_approximate_counts_when_counts_are_abbreviated_text() {
+    server.answer(200, "instagram/counts-abbreviated.json");
+
+    ScrapeResult result = scraper.scrape(LENA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.OK);
+    assertThat(result.profile().stats())
+        .isEqualTo(new ProfileStats(1_200_000L, 1_312L, 587L, null, true));
+  }
+
+  @Test
+  void should_read_exact_counts_when_counts_are_text_with_thousands_separators() {
+    server.answer(200, "instagram/counts-with-separators.json");
+
+    ScrapeResult result = scraper.scrape(new Handle("kofi_codes"));
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.OK);
+    assertThat(result.profile().stats())
+        .isEqualTo(new ProfileStats(12_345L, 999L, 0L, null, false));
+  }
+
+  @Test
+  void should_keep_counts_unknown_when_they_are_blank_or_null() {
+    server.answer(200, "instagram/count-blank.json");
+
+    ScrapeResult result = scraper.scrape(new Handle("kofi_codes"));
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.OK);
+    assertThat(result.profile().stats()).isEqualTo(new ProfileStats(1_203L, null, null, null));
+  }
+
+  @Test
   void should_ask_the_profile_endpoint_below_the_base_path_when_scraping() {
     server.answer(200, "instagram/profile-nested.json");
 
@@ -228,7 +260,9 @@ class HttpInstagramScraperTest {
     ScrapeResult result = scraper.scrape(LENA);
 
     assertThat(result.outcome()).isEqualTo(ScrapeOutcome.STRUCTURE_CHANGED);
-    assertThat(result.message()).contains("edge_followed_by.count is not a count");
+    assertThat(result.message())
+        .isEqualTo(
+            "instagram @lena.bakes: HTTP 200, edge_followed_by.count is not a count: \"lots\"");
   }
 
   @Test

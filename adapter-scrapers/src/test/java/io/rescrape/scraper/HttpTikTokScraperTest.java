@@ -60,6 +60,38 @@ class HttpTikTokScraperTest {
   }
 
   @Test
+  void should_read_approximate_counts_when_counts_are_abbreviated_text() {
+    server.answer(200, "tiktok/counts-abbreviated.html");
+
+    ScrapeResult result = scraper.scrape(MIRA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.OK);
+    assertThat(result.profile().stats())
+        .isEqualTo(new ProfileStats(1_500_000_000L, 41L, 902L, 630_000L, true));
+  }
+
+  @Test
+  void should_read_exact_counts_when_counts_are_text_with_thousands_separators() {
+    server.answer(200, "tiktok/counts-with-separators.html");
+
+    ScrapeResult result = scraper.scrape(new Handle("kofi_codes"));
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.OK);
+    assertThat(result.profile().stats())
+        .isEqualTo(new ProfileStats(15_320L, 210L, 64L, 402_118L, false));
+  }
+
+  @Test
+  void should_keep_counts_unknown_when_they_are_blank_or_missing() {
+    server.answer(200, "tiktok/count-missing.html");
+
+    ScrapeResult result = scraper.scrape(new Handle("kofi_codes"));
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.OK);
+    assertThat(result.profile().stats()).isEqualTo(new ProfileStats(15_320L, null, 64L, null));
+  }
+
+  @Test
   void should_ask_the_profile_page_below_the_base_path_when_scraping() {
     server.answer(200, "tiktok/profile-statsv2.html");
 
@@ -147,6 +179,18 @@ class HttpTikTokScraperTest {
     assertThat(result.outcome()).isEqualTo(ScrapeOutcome.STRUCTURE_CHANGED);
     assertThat(result.message())
         .isEqualTo("tiktok @mira.paints: HTTP 200, no webapp.user-detail object");
+  }
+
+  @Test
+  void should_report_structure_changed_naming_the_field_when_a_count_is_not_a_number() {
+    server.answer(200, "tiktok/count-not-a-number.html");
+
+    ScrapeResult result = scraper.scrape(MIRA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.STRUCTURE_CHANGED);
+    assertThat(result.message())
+        .isEqualTo(
+            "tiktok @mira.paints: HTTP 200, statsV2.followerCount is not a count: \"1.2.3M\"");
   }
 
   @Test
