@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.rescrape.core.domain.Profile;
 import io.rescrape.core.domain.ProfileStats;
 import io.rescrape.core.domain.ScrapeResult;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +17,11 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
       Pattern.compile(
           "<script[^>]*\\bid=\"__UNIVERSAL_DATA_FOR_REHYDRATION__\"[^>]*>(.*?)</script>",
           Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-  private static final int OK = 0;
-  private static final int NOT_FOUND = 10221;
-  private static final int PRIVATE = 10222;
+  private static final long OK = 0;
+  private static final long PRIVATE = 10222;
+
+  /** The codes that come with {@code "statusMsg": "user not exist"}. */
+  private static final Set<Long> NOT_FOUND = Set.of(10221L, 10202L);
 
   @Override
   public ScrapeResult read(Lookup lookup, int status, String body) {
@@ -28,9 +31,15 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
     }
     JsonNode detail = userDetail(Json.parseObject(script.group(1), "the page data"));
     long code = statusCode(detail);
-    return code == NOT_FOUND
-        ? ScrapeResult.notFound(lookup.describe(status, "no such account"))
-        : profile(lookup, status, code == PRIVATE, Json.object(detail, "userInfo", "userInfo"));
+    if (NOT_FOUND.contains(code)) {
+      // Whatever userInfo holds then ({} or a user {}), it describes no account: not read.
+      return notFound(lookup, status);
+    }
+    return profile(lookup, status, code == PRIVATE, Json.object(detail, "userInfo", "userInfo"));
+  }
+
+  private static ScrapeResult notFound(Lookup lookup, int status) {
+    return ScrapeResult.notFound(lookup.describe(status, "no such account"));
   }
 
   private static ScrapeResult withoutData(Lookup lookup, int status, String body) {
@@ -50,7 +59,8 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
     Count given = Json.count(detail, "statusCode");
     // Older pages leave the code out on success.
     long code = given == null ? OK : given.value();
-    if (code != OK && code != NOT_FOUND && code != PRIVATE) {
+    boolean known = code == OK || code == PRIVATE || NOT_FOUND.contains(code);
+    if (!known) {
       throw new UnexpectedStructureException("unknown user-detail statusCode " + code);
     }
     return code;
@@ -59,11 +69,20 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
   private static ScrapeResult profile(
       Lookup lookup, int status, boolean privateByCode, JsonNode userInfo) {
     JsonNode user = Json.optionalObject(userInfo, "user", "userInfo.user");
-    if (user == null && !privateByCode) {
+    if (privateByCode) {
+      return ProfileOutcome.of(lookup, status, profileOf(fieldsOf(user), userInfo, true));
+    }
+    if (user == null) {
       throw new UnexpectedStructureException("no userInfo.user object");
     }
-    JsonNode fields = user != null ? user : MissingNode.getInstance();
-    return ProfileOutcome.of(lookup, status, profileOf(fields, userInfo, privateByCode));
+    // A deleted account may come back with a success code and an empty user.
+    return user.isEmpty()
+        ? notFound(lookup, status)
+        : ProfileOutcome.of(lookup, status, profileOf(user, userInfo, false));
+  }
+
+  private static JsonNode fieldsOf(@Nullable JsonNode user) {
+    return user != null ? user : MissingNode.getInstance();
   }
 
   private static Profile profileOf(JsonNode fields, JsonNode userInfo, boolean isPrivate) {

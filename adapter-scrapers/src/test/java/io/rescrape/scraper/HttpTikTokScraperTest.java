@@ -2,13 +2,17 @@ package io.rescrape.scraper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.Profile;
 import io.rescrape.core.domain.ProfileStats;
 import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.ScrapeResult;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpTikTokScraperTest {
 
@@ -127,6 +131,38 @@ class HttpTikTokScraperTest {
 
     assertThat(result.outcome()).isEqualTo(ScrapeOutcome.NOT_FOUND);
     assertThat(result.message()).isEqualTo("tiktok @mira.paints: HTTP 200, no such account");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "tiktok/not-found-10202.html",
+        "tiktok/not-found-empty-user.html",
+        "tiktok/deleted-empty-user.html"
+      })
+  void should_report_not_found_without_an_error_when_the_account_is_gone(String fixture) {
+    server.answer(200, fixture);
+
+    ScrapeResult result;
+    List<String> errors;
+    try (CapturedLogs logs = CapturedLogs.start()) {
+      result = scraper.scrape(MIRA);
+      errors = logs.atLeast(Level.ERROR);
+    }
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.NOT_FOUND);
+    assertThat(result.message()).isEqualTo("tiktok @mira.paints: HTTP 200, no such account");
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void should_report_private_with_unknown_counts_when_a_private_account_shows_none() {
+    server.answer(200, "tiktok/private-no-counts.html");
+
+    ScrapeResult result = scraper.scrape(new Handle("quiet.garden"));
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.PRIVATE);
+    assertThat(result.profile().stats()).isEqualTo(ProfileStats.UNKNOWN);
   }
 
   @Test
