@@ -121,7 +121,8 @@ final class HttpProfileFetcher {
       Lookup lookup, HttpResponse<LimitedBody> response, BodyReader reader) {
     int status = response.statusCode();
     if (status < 200 || status >= 300) {
-      // The status alone decides, so a 429 or a 503 keeps its meaning however large its body.
+      // A body cut at the limit still counts, in the part that arrived: a 429 or a 503 keeps its
+      // meaning however large its body, and a refusal's words are near its start.
       return StatusOutcomes.of(lookup, response, settings.clock());
     }
     if (!response.body().complete()) {

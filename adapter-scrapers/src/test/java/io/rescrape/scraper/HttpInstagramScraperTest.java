@@ -2,16 +2,20 @@ package io.rescrape.scraper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.Profile;
 import io.rescrape.core.domain.ProfileStats;
 import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.ScrapeResult;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HttpInstagramScraperTest {
 
@@ -175,6 +179,16 @@ class HttpInstagramScraperTest {
   }
 
   @Test
+  void should_report_private_with_unknown_counts_when_a_private_account_shows_none() {
+    server.answer(200, "instagram/profile-private-no-counts.json");
+
+    ScrapeResult result = scraper.scrape(new Handle("quiet.garden"));
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.PRIVATE);
+    assertThat(result.profile().stats()).isEqualTo(ProfileStats.UNKNOWN);
+  }
+
+  @Test
   void should_report_not_found_when_user_is_null() {
     server.answer(200, "instagram/user-null.json");
 
@@ -184,27 +198,69 @@ class HttpInstagramScraperTest {
     assertThat(result.message()).isEqualTo("instagram @lena.bakes: HTTP 200, no such account");
   }
 
+  @ParameterizedTest
+  @CsvSource({"200, instagram/deleted-account.json", "404, instagram/deleted-account.json"})
+  void should_report_not_found_without_an_error_when_the_user_object_is_empty(
+      int status, String fixture) {
+    server.answer(status, fixture);
+
+    ScrapeResult result;
+    List<String> errors;
+    try (CapturedLogs logs = CapturedLogs.start()) {
+      result = scraper.scrape(LENA);
+      errors = logs.atLeast(Level.ERROR);
+    }
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.NOT_FOUND);
+    assertThat(result.message())
+        .isEqualTo("instagram @lena.bakes: HTTP " + status + ", no such account");
+    assertThat(errors).isEmpty();
+  }
+
   @Test
-  void should_report_transient_when_user_is_null_with_errors() {
+  void should_report_rate_limited_when_user_is_null_with_errors() {
     server.answer(200, "instagram/user-null-with-errors.json");
 
     ScrapeResult result = scraper.scrape(LENA);
 
-    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.TRANSIENT);
-    assertThat(result.message()).contains("execution error");
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.RATE_LIMITED);
+    assertThat(result.retryAfter()).isNull();
+    assertThat(result.message())
+        .isEqualTo(
+            "instagram @lena.bakes: HTTP 200, rate limited: platform error \"execution error\"");
   }
 
   @Test
-  void should_report_blocked_when_login_is_required() {
+  void should_report_rate_limited_when_data_is_null_with_errors() {
+    server.answer(200, "instagram/data-null-with-errors.json");
+
+    ScrapeResult result = scraper.scrape(LENA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.RATE_LIMITED);
+    assertThat(result.retryAfter()).isNull();
+  }
+
+  @Test
+  void should_report_rate_limited_when_a_login_refusal_asks_to_wait() {
     server.answer(200, "instagram/login-required.json");
+
+    ScrapeResult result = scraper.scrape(LENA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.RATE_LIMITED);
+    assertThat(result.retryAfter()).isNull();
+    assertThat(result.message())
+        .isEqualTo("instagram @lena.bakes: HTTP 200, rate limited: \"wait a few minutes\"");
+  }
+
+  @Test
+  void should_report_blocked_when_login_is_required_without_asking_to_wait() {
+    server.answer(200, "instagram/login-required-plain.json");
 
     ScrapeResult result = scraper.scrape(LENA);
 
     assertThat(result.outcome()).isEqualTo(ScrapeOutcome.BLOCKED);
     assertThat(result.message())
-        .isEqualTo(
-            "instagram @lena.bakes: HTTP 200, refused: Please wait a few minutes before you try"
-                + " again.");
+        .isEqualTo("instagram @lena.bakes: HTTP 200, refused: login_required");
   }
 
   @Test
