@@ -6,9 +6,11 @@ import ch.qos.logback.classic.Level;
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.Profile;
 import io.rescrape.core.domain.ProfileStats;
+import io.rescrape.core.domain.RequestBudget;
 import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.ScrapeResult;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,6 +118,31 @@ class HttpInstagramScraperTest {
 
     assertThat(server.lastRequest().getRawQuery())
         .isEqualTo("username=lena%20bakes%26admin%3D1%2F%23");
+  }
+
+  @Test
+  void should_send_the_default_headers_when_none_is_configured() {
+    server.answer(200, "instagram/profile-nested.json");
+
+    scraper.scrape(LENA);
+
+    assertThat(server.lastHeaders())
+        .containsEntry("user-agent", "Rescrape")
+        .containsEntry("accept", "application/json")
+        .containsEntry("accept-language", "en-US,en;q=0.9")
+        .containsEntry("x-ig-app-id", "936619743392459");
+  }
+
+  @Test
+  void should_send_the_configured_header_instead_of_the_default_when_names_differ_in_case() {
+    server.answer(200, "instagram/profile-nested.json");
+    HttpInstagramScraper configured =
+        new HttpInstagramScraper(
+            HttpScraperSettings.builder(server.baseUri()).header("x-ig-app-id", "5678").build());
+
+    configured.scrape(LENA);
+
+    assertThat(server.lastHeaders()).containsEntry("x-ig-app-id", "5678");
   }
 
   @Test
@@ -328,6 +355,13 @@ class HttpInstagramScraperTest {
     ScrapeResult result = scraper.scrape(LENA);
 
     assertThat(result.outcome()).isEqualTo(ScrapeOutcome.STRUCTURE_CHANGED);
+  }
+
+  @Test
+  void should_budget_200_requests_an_hour_by_default() {
+    RequestBudget budget = HttpInstagramScraper.DEFAULT_BUDGET;
+
+    assertThat(budget).isEqualTo(new RequestBudget(200, Duration.ofHours(1)));
   }
 
   private static void countAndRun(AtomicInteger tasks, Runnable task) {

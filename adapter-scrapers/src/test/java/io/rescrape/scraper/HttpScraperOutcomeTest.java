@@ -234,20 +234,6 @@ class HttpScraperOutcomeTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"INSTAGRAM, instagram", "TIKTOK, tiktok"})
-  void should_report_misconfigured_when_the_proxy_asks_for_credentials(
-      Platform platform, String id) {
-    server.answerEmpty(407, Map.of("Proxy-Authenticate", "Basic realm=\"proxy\""));
-
-    ScrapeResult result = scraperFor(platform).scrape(LENA);
-
-    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.MISCONFIGURED);
-    assertThat(result.message())
-        .isEqualTo(
-            id + " @lena.bakes: HTTP 407, the proxy asks for credentials; check the proxy setting");
-  }
-
-  @ParameterizedTest
   @CsvSource({"INSTAGRAM, 503", "TIKTOK, 503"})
   void should_report_transient_when_a_server_error_asks_to_try_again_later(
       Platform platform, int status) {

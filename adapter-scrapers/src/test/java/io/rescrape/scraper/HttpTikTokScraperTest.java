@@ -6,8 +6,10 @@ import ch.qos.logback.classic.Level;
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.Profile;
 import io.rescrape.core.domain.ProfileStats;
+import io.rescrape.core.domain.RequestBudget;
 import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.ScrapeResult;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,12 +117,28 @@ class HttpTikTokScraperTest {
   }
 
   @Test
-  void should_ask_for_html_when_scraping() {
+  void should_ask_for_an_english_html_page_when_scraping() {
     server.answer(200, "tiktok/profile-statsv2.html");
 
     scraper.scrape(MIRA);
 
-    assertThat(server.lastHeaders()).containsEntry("accept", "text/html");
+    assertThat(server.lastHeaders())
+        .containsEntry("accept", "text/html")
+        .containsEntry("accept-language", "en-US,en;q=0.9");
+  }
+
+  @Test
+  void should_send_the_configured_header_instead_of_the_default_when_one_is_given() {
+    server.answer(200, "tiktok/profile-statsv2.html");
+    HttpTikTokScraper configured =
+        new HttpTikTokScraper(
+            HttpScraperSettings.builder(server.baseUri())
+                .header("Accept-Language", "de-DE")
+                .build());
+
+    configured.scrape(MIRA);
+
+    assertThat(server.lastHeaders()).containsEntry("accept-language", "de-DE");
   }
 
   @Test
@@ -246,5 +264,12 @@ class HttpTikTokScraperTest {
     ScrapeResult result = scraper.scrape(MIRA);
 
     assertThat(result.outcome()).isEqualTo(ScrapeOutcome.STRUCTURE_CHANGED);
+  }
+
+  @Test
+  void should_budget_400_requests_an_hour_by_default() {
+    RequestBudget budget = HttpTikTokScraper.DEFAULT_BUDGET;
+
+    assertThat(budget).isEqualTo(new RequestBudget(400, Duration.ofHours(1)));
   }
 }
