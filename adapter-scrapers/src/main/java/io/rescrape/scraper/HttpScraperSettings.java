@@ -123,8 +123,9 @@ public record HttpScraperSettings(
   }
 
   private static void requireProxy(URI proxy) {
-    if (proxy.getRawUserInfo() != null) {
-      // Not quoted: the URI holds a password.
+    // Any "@" is taken for credentials, even where the URI could not be parsed into user and
+    // host, and the URI is then not quoted: it may hold a password.
+    if (proxy.toString().contains("@")) {
       throw new InvalidInputException(
           "proxy must not carry credentials (user:password@); for a proxy that asks for them,"
               + " give an httpClient with an authenticator");

@@ -156,10 +156,11 @@ class HttpScraperSettingsTest {
         .hasMessage("proxy '" + proxy + "' must be http://host:port: " + problem);
   }
 
-  @Test
-  void should_reject_the_proxy_without_repeating_it_when_it_carries_credentials() {
+  @ParameterizedTest
+  @ValueSource(strings = {"http://ops:s3cret@127.0.0.1:3128", "http://ops:s3cret@proxy_1:3128"})
+  void should_reject_the_proxy_without_repeating_it_when_it_carries_credentials(String proxy) {
     HttpScraperSettings.Builder builder =
-        HttpScraperSettings.builder(BASE).proxy(URI.create("http://ops:s3cret@127.0.0.1:3128"));
+        HttpScraperSettings.builder(BASE).proxy(URI.create(proxy));
 
     assertThatThrownBy(builder::build)
         .isInstanceOf(InvalidInputException.class)
