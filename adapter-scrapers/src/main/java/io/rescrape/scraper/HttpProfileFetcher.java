@@ -4,6 +4,8 @@ import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.ScrapeResult;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -44,13 +47,17 @@ final class HttpProfileFetcher {
 
   private final HttpScraperSettings settings;
   private final HttpClient client;
-  private final String accept;
+  private final Map<String, String> platformHeaders;
   private final String base;
 
-  HttpProfileFetcher(HttpScraperSettings settings, String accept) {
+  /**
+   * A fetcher that sends the platform's default headers, each unless the settings give a header of
+   * the same name.
+   */
+  HttpProfileFetcher(HttpScraperSettings settings, Map<String, String> platformHeaders) {
     this.settings = settings;
     this.client = settings.httpClient() != null ? settings.httpClient() : ownClient(settings);
-    this.accept = accept;
+    this.platformHeaders = Map.copyOf(platformHeaders);
     this.base = withoutTrailingSlash(settings.baseUri().toString());
   }
 
@@ -102,10 +109,9 @@ final class HttpProfileFetcher {
 
   private HttpRequest request(URI uri) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .GET()
-            .setHeader("Accept", accept)
-            .setHeader("User-Agent", settings.userAgent());
+        HttpRequest.newBuilder(uri).GET().setHeader("User-Agent", settings.userAgent());
+    // Header names are case-insensitive here, so a configured header replaces a default one.
+    platformHeaders.forEach(request::setHeader);
     settings.headers().forEach(request::setHeader);
     return request.build();
   }
@@ -121,7 +127,8 @@ final class HttpProfileFetcher {
       Lookup lookup, HttpResponse<LimitedBody> response, BodyReader reader) {
     int status = response.statusCode();
     if (status < 200 || status >= 300) {
-      // The status alone decides, so a 429 or a 503 keeps its meaning however large its body.
+      // A body cut at the limit still counts, in the part that arrived: a 429 or a 503 keeps its
+      // meaning however large its body, and a refusal's words are near its start.
       return StatusOutcomes.of(lookup, response, settings.clock());
     }
     if (!response.body().complete()) {
@@ -198,11 +205,21 @@ final class HttpProfileFetcher {
     // answers 101 and falls silent would hold the connection every later request queues on.
     // Over https, HTTP/2 is agreed in the TLS handshake and stays.
     boolean plain = "http".equalsIgnoreCase(settings.baseUri().getScheme());
-    return HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(plain ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-        .build();
+    HttpClient.Builder client =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(plain ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2);
+    URI proxy = settings.proxy();
+    if (proxy != null) {
+      client.proxy(always(proxy));
+    }
+    return client.build();
+  }
+
+  private static ProxySelector always(URI proxy) {
+    // Unresolved: the proxy's name is looked up as connections open, not once for good.
+    return ProxySelector.of(InetSocketAddress.createUnresolved(proxy.getHost(), proxy.getPort()));
   }
 
   private static String withoutTrailingSlash(String uri) {

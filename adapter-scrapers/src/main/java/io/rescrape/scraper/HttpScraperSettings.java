@@ -31,7 +31,14 @@ import org.jspecify.annotations.Nullable;
  *     one body of this size
  * @param userAgent the {@code User-Agent} header; default {@value #DEFAULT_USER_AGENT}
  * @param headers extra request headers, sent on every request; one of these replaces a default
- *     header of the same name (such as {@code Accept} or {@code User-Agent}); default none
+ *     header of the same name (such as {@code Accept}, {@code User-Agent}, or one of a scraper's
+ *     default headers, see {@link HttpInstagramScraper#DEFAULT_HEADERS} and {@link
+ *     HttpTikTokScraper#DEFAULT_HEADERS}); default none
+ * @param proxy the HTTP proxy every request goes through, as {@code http://host:port}; null (the
+ *     default) leaves the choice to the JVM's default proxy selector, which follows the {@code
+ *     http.proxyHost} and {@code https.proxyHost} system properties. Ignored when an {@code
+ *     httpClient} is given, which brings its own. A proxy that asks for credentials makes every
+ *     scrape {@code MISCONFIGURED}; to use one, give an {@code httpClient} with an authenticator
  * @param httpClient a client to share between scrapers, or null to let each scraper build its own
  *     that does not follow redirects; a shared client should not follow redirects either, or a
  *     redirect to a login page is only seen as the login page it leads to
@@ -45,6 +52,7 @@ public record HttpScraperSettings(
     int maxBodyBytes,
     String userAgent,
     Map<String, String> headers,
+    @Nullable URI proxy,
     @Nullable HttpClient httpClient,
     Clock clock) {
 
@@ -75,6 +83,9 @@ public record HttpScraperSettings(
     }
     headers = Map.copyOf(headers);
     headers.forEach((name, value) -> requireSendable(baseUri, name, value));
+    if (proxy != null) {
+      requireProxy(proxy);
+    }
   }
 
   /**
@@ -109,6 +120,39 @@ public record HttpScraperSettings(
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new InvalidInputException("base URI '" + uri + "' must not have a query or a fragment");
     }
+  }
+
+  private static void requireProxy(URI proxy) {
+    // Any "@" is taken for credentials, even where the URI could not be parsed into user and
+    // host, and the URI is then not quoted: it may hold a password.
+    if (proxy.toString().contains("@")) {
+      throw new InvalidInputException(
+          "proxy must not carry credentials (user:password@); for a proxy that asks for them,"
+              + " give an httpClient with an authenticator");
+    }
+    String problem = proxyProblem(proxy);
+    if (problem != null) {
+      throw new InvalidInputException(
+          "proxy "
+              + InvalidInputException.quoted(proxy.toString())
+              + " must be http://host:port: "
+              + problem);
+    }
+  }
+
+  private static @Nullable String proxyProblem(URI proxy) {
+    String path = proxy.getRawPath() == null ? "" : proxy.getRawPath();
+    boolean bare = (path.isEmpty() || path.equals("/")) && proxy.getRawQuery() == null;
+    if (!"http".equalsIgnoreCase(proxy.getScheme())) {
+      return "the scheme is not http";
+    }
+    if (proxy.getHost() == null) {
+      return "it has no host";
+    }
+    if (proxy.getPort() < 1 || proxy.getPort() > 65_535) {
+      return "it has no port from 1 to 65535";
+    }
+    return bare && proxy.getRawFragment() == null ? null : "it has a path, query or fragment";
   }
 
   private static void requirePositive(String name, Duration value) {
@@ -146,6 +190,7 @@ public record HttpScraperSettings(
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private String userAgent = DEFAULT_USER_AGENT;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private @Nullable URI proxy;
     private @Nullable HttpClient httpClient;
     private Clock clock = Clock.systemUTC();
 
@@ -190,7 +235,20 @@ public record HttpScraperSettings(
       return this;
     }
 
-    /** Sends every request through this client instead of one the scraper builds. */
+    /**
+     * Sends every request through this HTTP proxy, given as {@code http://host:port}; default none,
+     * which leaves the choice to the JVM's default proxy selector. Ignored when an {@link
+     * #httpClient} is given.
+     */
+    public Builder proxy(URI proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
+    /**
+     * Sends every request through this client instead of one the scraper builds; the client's own
+     * proxy, timeouts and redirect policy then apply.
+     */
     public Builder httpClient(HttpClient client) {
       this.httpClient = client;
       return this;
@@ -215,6 +273,7 @@ public record HttpScraperSettings(
           maxBodyBytes,
           userAgent,
           headers,
+          proxy,
           httpClient,
           clock);
     }

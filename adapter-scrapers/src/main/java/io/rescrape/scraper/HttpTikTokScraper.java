@@ -2,8 +2,11 @@ package io.rescrape.scraper;
 
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.RequestBudget;
 import io.rescrape.core.domain.ScrapeResult;
 import io.rescrape.core.port.ProfileScraper;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * Reads TikTok profiles over HTTP from the profile page, {@code GET {base}/@{handle}}, through the
@@ -15,16 +18,33 @@ import io.rescrape.core.port.ProfileScraper;
  * hearts.
  *
  * <p>Every answer becomes one {@link ScrapeResult}; {@link #scrape} never throws. Thread-safe: one
- * instance serves all worker threads.
+ * instance serves all worker threads. It sends {@link #DEFAULT_HEADERS}; a header of the same name
+ * given with {@link HttpScraperSettings.Builder#header} replaces a default one.
  */
 public final class HttpTikTokScraper implements ProfileScraper {
+
+  /**
+   * The headers sent with every request unless the settings give one of the same name: {@code
+   * Accept: text/html} and {@code Accept-Language: en-US,en;q=0.9} (English pages, whose wording
+   * the scraper reads to tell a throttle from a block).
+   */
+  public static final Map<String, String> DEFAULT_HEADERS =
+      Map.of("Accept", "text/html", "Accept-Language", "en-US,en;q=0.9");
+
+  /**
+   * A conservative request budget for TikTok: 400 requests per hour. Its unauthenticated web pages
+   * throttle per IP address after a few hundred requests an hour, and every throttle pauses the
+   * whole platform: staying under the threshold costs less than crossing it. Raise it only when
+   * requests leave from several addresses.
+   */
+  public static final RequestBudget DEFAULT_BUDGET = new RequestBudget(400, Duration.ofHours(1));
 
   private final HttpProfileFetcher fetcher;
   private final TikTokProfileReader reader = new TikTokProfileReader();
 
   /** A scraper that asks the platform at {@code settings.baseUri()}. */
   public HttpTikTokScraper(HttpScraperSettings settings) {
-    this.fetcher = new HttpProfileFetcher(settings, "text/html");
+    this.fetcher = new HttpProfileFetcher(settings, DEFAULT_HEADERS);
   }
 
   /** Always {@link Platform#TIKTOK}. */

@@ -17,12 +17,16 @@ final class InstagramProfileReader implements HttpProfileFetcher.BodyReader {
     }
     JsonNode root = Json.parseObject(body, "the answer");
     if (isRefusal(root)) {
-      String why = Bodies.excerpt(root.path("message").asText("login required"), 80);
-      return ScrapeResult.blocked(lookup.describe(status, "refused: " + why));
+      return refusal(lookup, status, root);
     }
+    JsonNode errors = errors(root);
+    if (errors != null && !hasUser(root)) {
+      return throttled(lookup, status, errors);
+    }
+
     JsonNode user = user(root);
-    return user.isNull()
-        ? missingUser(lookup, status, root)
+    return isNoAccount(user)
+        ? ScrapeResult.notFound(lookup.describe(status, "no such account"))
         : ProfileOutcome.of(lookup, status, profile(user));
   }
 
@@ -32,7 +36,41 @@ final class InstagramProfileReader implements HttpProfileFetcher.BodyReader {
         || root.path("status").asText().equals("fail");
   }
 
-  /** {@code data.user}: an object, or null for an account that does not exist. */
+  private static ScrapeResult refusal(Lookup lookup, int status, JsonNode root) {
+    String why = root.path("message").asText("login required");
+    // "Please wait a few minutes before you try again." comes with require_login, yet it is a
+    // throttle: a login would not lift it, and waiting does.
+    ScrapeResult byWords = RefusalWords.outcome(lookup, status, why, null);
+    if (byWords != null) {
+      return byWords;
+    }
+    return ScrapeResult.blocked(lookup.describe(status, "refused: " + Bodies.excerpt(why, 80)));
+  }
+
+  /** The {@code errors} list when the answer has a non-empty one. */
+  private static @Nullable JsonNode errors(JsonNode root) {
+    JsonNode errors = root.path("errors");
+    return errors.isArray() && !errors.isEmpty() ? errors : null;
+  }
+
+  private static boolean hasUser(JsonNode root) {
+    JsonNode user = root.path("data").path("user");
+    return user.isObject() && !user.isEmpty();
+  }
+
+  private static ScrapeResult throttled(Lookup lookup, int status, JsonNode errors) {
+    // Errors instead of the user mean the platform did not answer, not that the account is gone.
+    // It answers so when it sheds load from a client, which is a throttle in disguise.
+    String first = errors.get(0).path("message").asText(errors.get(0).toString());
+    ScrapeResult byWords = RefusalWords.outcome(lookup, status, first, null);
+    if (byWords != null) {
+      return byWords;
+    }
+    return ScrapeResult.rateLimited(
+        null, lookup.describe(status, "rate limited: platform error " + quoted(first)));
+  }
+
+  /** {@code data.user}: an object, empty or null for an account that does not exist. */
   private static JsonNode user(JsonNode root) {
     JsonNode user = Json.object(root, "data", "data").path("user");
     if (!user.isObject() && !user.isNull()) {
@@ -41,15 +79,9 @@ final class InstagramProfileReader implements HttpProfileFetcher.BodyReader {
     return user;
   }
 
-  private static ScrapeResult missingUser(Lookup lookup, int status, JsonNode root) {
-    JsonNode errors = root.path("errors");
-    if (errors.isArray() && !errors.isEmpty()) {
-      // An error list means the platform failed to answer, not that the account is gone.
-      String first = errors.get(0).path("message").asText(errors.get(0).toString());
-      return ScrapeResult.transientFailure(
-          lookup.describe(status, "platform error: " + Bodies.excerpt(first, 80)));
-    }
-    return ScrapeResult.notFound(lookup.describe(status, "no such account"));
+  /** A deleted account comes back as {@code "user": null} or as an empty {@code "user": {}}. */
+  private static boolean isNoAccount(JsonNode user) {
+    return user.isNull() || user.isEmpty();
   }
 
   private static Profile profile(JsonNode user) {
@@ -63,7 +95,7 @@ final class InstagramProfileReader implements HttpProfileFetcher.BodyReader {
   }
 
   private static ProfileStats stats(JsonNode user) {
-    return new ProfileStats(
+    return Count.stats(
         count(user, "edge_followed_by", "follower_count"),
         count(user, "edge_follow", "following_count"),
         count(user, "edge_owner_to_timeline_media", "media_count"),
@@ -71,9 +103,13 @@ final class InstagramProfileReader implements HttpProfileFetcher.BodyReader {
   }
 
   /** A count in the nested form ({@code edge.count}) or else in the flat form. */
-  private static @Nullable Long count(JsonNode user, String edge, String flatField) {
+  private static @Nullable Count count(JsonNode user, String edge, String flatField) {
     JsonNode nested = Json.optionalObject(user, edge, edge);
-    Long count = nested == null ? null : Json.count(nested, "count", edge + ".count");
+    Count count = nested == null ? null : Json.count(nested, "count", edge + ".count");
     return count != null ? count : Json.count(user, flatField);
+  }
+
+  private static String quoted(String text) {
+    return "\"" + Bodies.excerpt(text, 80) + "\"";
   }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +15,6 @@ final class Json {
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
   private Json() {}
 
@@ -79,31 +78,34 @@ final class Json {
     return node.booleanValue();
   }
 
-  /** A count given as a JSON number or as a string of digits. */
-  static @Nullable Long count(JsonNode parent, String field) {
+  /** A count given as a JSON number or as text, such as {@code "12,345"} or {@code "1.2M"}. */
+  static @Nullable Count count(JsonNode parent, String field) {
     return count(parent, field, field);
   }
 
-  /** A count given as a JSON number or as a string of digits, named {@code path} in errors. */
-  static @Nullable Long count(JsonNode parent, String field, String path) {
+  /**
+   * A count given as a JSON number or as text (see {@link CountText}), named {@code path} in
+   * errors. Absent, null or blank text is an unknown count.
+   */
+  static @Nullable Count count(JsonNode parent, String field, String path) {
     JsonNode node = parent.path(field);
-    if (isAbsent(node)) {
+    boolean unknown = isAbsent(node) || node.isTextual() && CountText.isBlank(node.textValue());
+    if (unknown) {
       return null;
     }
-    Long count = asCount(node);
-    if (count == null) {
+    Optional<Count> count = asCount(node);
+    if (count.isEmpty()) {
       throw new UnexpectedStructureException(
           path + " is not a count: " + Bodies.excerpt(node.toString(), 40));
     }
-    return count;
+    return count.get();
   }
 
-  private static @Nullable Long asCount(JsonNode node) {
+  private static Optional<Count> asCount(JsonNode node) {
     if (node.isIntegralNumber() && node.canConvertToLong()) {
-      return node.longValue();
+      return Optional.of(Count.exact(node.longValue()));
     }
-    boolean digits = node.isTextual() && DIGITS.matcher(node.textValue()).matches();
-    return digits ? Long.parseLong(node.textValue()) : null;
+    return node.isTextual() ? CountText.parse(node.textValue()) : Optional.empty();
   }
 
   static boolean isAbsent(JsonNode node) {

@@ -1,32 +1,37 @@
 package io.rescrape.scraper;
 
+import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.ScrapeResult;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
-/** The outcome of an answer whose HTTP status alone decides it, the same on every platform. */
+/**
+ * The outcome of a non-2xx answer, the same on every platform: decided by its status, and for a
+ * refusal (a 4xx other than 404, 407, 408 and 410) by what its body says, read up to the body
+ * limit.
+ */
 final class StatusOutcomes {
 
   private StatusOutcomes() {}
 
   /** The outcome of a non-2xx answer. */
-  static ScrapeResult of(Lookup lookup, HttpResponse<?> response, Clock clock) {
+  static ScrapeResult of(Lookup lookup, HttpResponse<LimitedBody> response, Clock clock) {
     int status = response.statusCode();
-    if (status == 429 || status == 420) {
-      return rateLimited(lookup, response, clock);
-    }
     if (status >= 300 && status < 400) {
       return redirect(lookup, status, response.headers().firstValue("Location").orElse(""));
     }
-    return refusal(lookup, status);
-  }
-
-  private static ScrapeResult rateLimited(Lookup lookup, HttpResponse<?> response, Clock clock) {
-    String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
-    return ScrapeResult.rateLimited(
-        RetryAfter.parse(retryAfter, clock),
-        lookup.describe(response.statusCode(), "rate limited"));
+    return switch (status) {
+      case 404, 410 -> ScrapeResult.notFound(lookup.describe(status, "no such account"));
+      case 407 -> proxyRefuses(lookup);
+      case 408 -> ScrapeResult.transientFailure(lookup.describe(status, "request timed out"));
+      default ->
+          status >= 500
+              ? ScrapeResult.transientFailure(lookup.describe(status, "server error"))
+              : refusal(lookup, response, clock);
+    };
   }
 
   private static ScrapeResult redirect(Lookup lookup, int status, String location) {
@@ -37,17 +42,37 @@ final class StatusOutcomes {
     return ScrapeResult.blocked(lookup.describe(status, "redirected " + where));
   }
 
-  private static ScrapeResult refusal(Lookup lookup, int status) {
-    return switch (status) {
-      case 404, 410 -> ScrapeResult.notFound(lookup.describe(status, "no such account"));
-      case 401, 403 -> ScrapeResult.blocked(lookup.describe(status, "access denied"));
-      case 408 -> ScrapeResult.transientFailure(lookup.describe(status, "request timed out"));
-      default ->
-          status >= 500
-              ? ScrapeResult.transientFailure(lookup.describe(status, "server error"))
-              // Another 4xx to a plain GET means the platform refuses this client, rather than
-              // that the account or the endpoint is gone: retrying after a backoff harms least.
-              : ScrapeResult.blocked(lookup.describe(status, "request refused"));
-    };
+  private static ScrapeResult proxyRefuses(Lookup lookup) {
+    // Only a proxy answers 407, and it does so whatever the creator: our proxy setting is wrong.
+    return new ScrapeResult(
+        ScrapeOutcome.MISCONFIGURED,
+        null,
+        null,
+        lookup.describe(407, "the proxy asks for credentials; check the proxy setting"));
+  }
+
+  private static ScrapeResult refusal(
+      Lookup lookup, HttpResponse<LimitedBody> response, Clock clock) {
+    int status = response.statusCode();
+    Duration statedWait = statedWait(response, clock);
+    String words = Bodies.readableText(response.body().text());
+    ScrapeResult byWords = RefusalWords.outcome(lookup, status, words, statedWait);
+    if (byWords != null) {
+      return byWords;
+    }
+
+    boolean throttled = status == 429 || status == 420;
+    if (throttled) {
+      return ScrapeResult.rateLimited(statedWait, lookup.describe(status, "rate limited"));
+    }
+    boolean denied = status == 401 || status == 403;
+    // Another 4xx to a plain GET means the platform refuses this client, rather than that the
+    // account or the endpoint is gone: retrying after a backoff harms least.
+    return ScrapeResult.blocked(
+        lookup.describe(status, denied ? "access denied" : "request refused"));
+  }
+
+  private static @Nullable Duration statedWait(HttpResponse<?> response, Clock clock) {
+    return RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.rescrape.core.domain.Profile;
 import io.rescrape.core.domain.ProfileStats;
 import io.rescrape.core.domain.ScrapeResult;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +17,11 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
       Pattern.compile(
           "<script[^>]*\\bid=\"__UNIVERSAL_DATA_FOR_REHYDRATION__\"[^>]*>(.*?)</script>",
           Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-  private static final int OK = 0;
-  private static final int NOT_FOUND = 10221;
-  private static final int PRIVATE = 10222;
+  private static final long OK = 0;
+  private static final long PRIVATE = 10222;
+
+  /** The codes that come with {@code "statusMsg": "user not exist"}. */
+  private static final Set<Long> NOT_FOUND = Set.of(10221L, 10202L);
 
   @Override
   public ScrapeResult read(Lookup lookup, int status, String body) {
@@ -28,9 +31,15 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
     }
     JsonNode detail = userDetail(Json.parseObject(script.group(1), "the page data"));
     long code = statusCode(detail);
-    return code == NOT_FOUND
-        ? ScrapeResult.notFound(lookup.describe(status, "no such account"))
-        : profile(lookup, status, code == PRIVATE, Json.object(detail, "userInfo", "userInfo"));
+    if (NOT_FOUND.contains(code)) {
+      // Whatever userInfo holds then ({} or a user {}), it describes no account: not read.
+      return notFound(lookup, status);
+    }
+    return profile(lookup, status, code == PRIVATE, Json.object(detail, "userInfo", "userInfo"));
+  }
+
+  private static ScrapeResult notFound(Lookup lookup, int status) {
+    return ScrapeResult.notFound(lookup.describe(status, "no such account"));
   }
 
   private static ScrapeResult withoutData(Lookup lookup, int status, String body) {
@@ -47,10 +56,11 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
   }
 
   private static long statusCode(JsonNode detail) {
-    Long given = Json.count(detail, "statusCode");
+    Count given = Json.count(detail, "statusCode");
     // Older pages leave the code out on success.
-    long code = given == null ? OK : given;
-    if (code != OK && code != NOT_FOUND && code != PRIVATE) {
+    long code = given == null ? OK : given.value();
+    boolean known = code == OK || code == PRIVATE || NOT_FOUND.contains(code);
+    if (!known) {
       throw new UnexpectedStructureException("unknown user-detail statusCode " + code);
     }
     return code;
@@ -59,11 +69,20 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
   private static ScrapeResult profile(
       Lookup lookup, int status, boolean privateByCode, JsonNode userInfo) {
     JsonNode user = Json.optionalObject(userInfo, "user", "userInfo.user");
-    if (user == null && !privateByCode) {
+    if (privateByCode) {
+      return ProfileOutcome.of(lookup, status, profileOf(fieldsOf(user), userInfo, true));
+    }
+    if (user == null) {
       throw new UnexpectedStructureException("no userInfo.user object");
     }
-    JsonNode fields = user != null ? user : MissingNode.getInstance();
-    return ProfileOutcome.of(lookup, status, profileOf(fields, userInfo, privateByCode));
+    // A deleted account may come back with a success code and an empty user.
+    return user.isEmpty()
+        ? notFound(lookup, status)
+        : ProfileOutcome.of(lookup, status, profileOf(user, userInfo, false));
+  }
+
+  private static JsonNode fieldsOf(@Nullable JsonNode user) {
+    return user != null ? user : MissingNode.getInstance();
   }
 
   private static Profile profileOf(JsonNode fields, JsonNode userInfo, boolean isPrivate) {
@@ -80,7 +99,7 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
   private static ProfileStats stats(JsonNode userInfo) {
     JsonNode stats = Json.optionalObject(userInfo, "stats", "userInfo.stats");
     JsonNode statsV2 = Json.optionalObject(userInfo, "statsV2", "userInfo.statsV2");
-    return new ProfileStats(
+    return Count.stats(
         count(statsV2, stats, "followerCount"),
         count(statsV2, stats, "followingCount"),
         count(statsV2, stats, "videoCount"),
@@ -88,14 +107,14 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
   }
 
   /** The count from statsV2, whose strings do not overflow as stats' numbers can, else stats. */
-  private static @Nullable Long count(
+  private static @Nullable Count count(
       @Nullable JsonNode statsV2, @Nullable JsonNode stats, String field) {
-    Long count = statsV2 == null ? null : Json.count(statsV2, field, "statsV2." + field);
+    Count count = statsV2 == null ? null : Json.count(statsV2, field, "statsV2." + field);
     if (count != null || stats == null) {
       return count;
     }
-    Long fallback = Json.count(stats, field, "stats." + field);
+    Count fallback = Json.count(stats, field, "stats." + field);
     // A negative number in stats is a count that overflowed, so not the real count.
-    return fallback != null && fallback < 0 ? null : fallback;
+    return fallback != null && fallback.value() < 0 ? null : fallback;
   }
 }

@@ -97,10 +97,15 @@ final class FixtureServer implements AutoCloseable {
   }
 
   URI baseUri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + BASE_PATH);
+    return URI.create(origin() + BASE_PATH);
   }
 
-  /** The path and query of the last request, as sent. */
+  /** {@code http://127.0.0.1:port}, as a proxy is given. */
+  URI origin() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** The path and query of the last request, as sent; the whole URI when sent to a proxy. */
   URI lastRequest() {
     return lastRequest;
   }

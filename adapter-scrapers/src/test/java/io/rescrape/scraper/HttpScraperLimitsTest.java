@@ -126,6 +126,17 @@ class HttpScraperLimitsTest {
     assertThat(result.outcome()).isEqualTo(ScrapeOutcome.RATE_LIMITED);
   }
 
+  @ParameterizedTest
+  @EnumSource(Platform.class)
+  void should_read_the_words_of_a_refusal_when_its_body_passes_the_limit(Platform platform) {
+    server.answerPadded(401, "instagram/login-required.json", LIMIT + 1024);
+    ProfileScraper scraper = scraperFor(platform, settings());
+
+    ScrapeResult result = scraper.scrape(KOFI);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.RATE_LIMITED);
+  }
+
   private HttpScraperSettings.Builder settings() {
     return HttpScraperSettings.builder(server.baseUri())
         .requestTimeout(Duration.ofSeconds(10))

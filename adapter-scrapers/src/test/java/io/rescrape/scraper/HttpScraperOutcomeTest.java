@@ -88,9 +88,14 @@ class HttpScraperOutcomeTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Platform.class)
-  void should_report_blocked_when_redirected_to_the_login_page(Platform platform) {
-    server.answerEmpty(302, Map.of("Location", "/accounts/login/?next=%2Flena.bakes%2F"));
+  @CsvSource({
+    "INSTAGRAM, https://www.instagram.com/accounts/login/?next=%2Flena.bakes%2F",
+    "INSTAGRAM, /accounts/login/?next=%2Fapi%2Fv1%2Fusers%2Fweb_profile_info%2F",
+    "TIKTOK, https://www.tiktok.com/login?redirect_url=https%3A%2F%2Fwww.tiktok.com%2F%40lena.bakes",
+    "TIKTOK, /login?redirect_url=%2F%40lena.bakes"
+  })
+  void should_report_blocked_when_redirected_to_the_login_page(Platform platform, String location) {
+    server.answerEmpty(302, Map.of("Location", location));
 
     ScrapeResult result = scraperFor(platform).scrape(LENA);
 
@@ -106,6 +111,137 @@ class HttpScraperOutcomeTest {
     ScrapeResult result = scraperFor(platform).scrape(LENA);
 
     assertThat(result.outcome()).isEqualTo(ScrapeOutcome.BLOCKED);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "INSTAGRAM, 401, instagram/login-required.json",
+    "INSTAGRAM, 403, instagram/login-required.json",
+    "INSTAGRAM, 401, instagram/too-many-requests.json",
+    "TIKTOK, 401, tiktok/try-again-later.html",
+    "TIKTOK, 403, tiktok/try-again-later.html"
+  })
+  void should_report_rate_limited_without_a_wait_when_a_denial_asks_to_wait_a_while(
+      Platform platform, int status, String fixture) {
+    server.answer(status, fixture);
+
+    ScrapeResult result = scraperFor(platform).scrape(LENA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.RATE_LIMITED);
+    assertThat(result.retryAfter()).isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "INSTAGRAM, 401, instagram/wait-minutes.json, 300",
+    "TIKTOK, 403, tiktok/try-again-in-seconds.html, 30"
+  })
+  void should_take_the_wait_from_the_words_when_a_denial_names_one(
+      Platform platform, int status, String fixture, long seconds) {
+    server.answer(status, fixture);
+
+    ScrapeResult result = scraperFor(platform).scrape(LENA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.RATE_LIMITED);
+    assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(seconds));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Platform.class)
+  void should_prefer_retry_after_when_header_and_words_both_name_a_wait(Platform platform) {
+    server.answer(401, "instagram/wait-minutes.json", Map.of("Retry-After", "120"));
+
+    ScrapeResult result = scraperFor(platform).scrape(LENA);
+
+    assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"INSTAGRAM, instagram", "TIKTOK, tiktok"})
+  void should_quote_the_words_that_asked_to_wait_in_the_message(Platform platform, String id) {
+    server.answer(401, "instagram/login-required.json");
+
+    ScrapeResult result = scraperFor(platform).scrape(LENA);
+
+    assertThat(result.message())
+        .isEqualTo(id + " @lena.bakes: HTTP 401, rate limited: \"wait a few minutes\"");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "INSTAGRAM, 401, instagram/login-required-plain.json",
+    "INSTAGRAM, 403, instagram/checkpoint-required.json",
+    "TIKTOK, 403, tiktok/captcha.html"
+  })
+  void should_report_blocked_when_a_denial_does_not_ask_to_wait(
+      Platform platform, int status, String fixture) {
+    server.answer(status, fixture);
+
+    ScrapeResult result = scraperFor(platform).scrape(LENA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.BLOCKED);
+    assertThat(result.message()).endsWith("HTTP " + status + ", access denied");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "INSTAGRAM | instagram/useragent-mismatch.json"
+            + " | instagram @lena.bakes: HTTP 429, the platform rejects our user agent:"
+            + " \"useragent mismatch\"",
+        "INSTAGRAM | instagram/app-id-invalid.json"
+            + " | instagram @lena.bakes: HTTP 429, the platform rejects our app id"
+            + " (the X-IG-App-ID header): \"Invalid app id\"",
+        "INSTAGRAM | instagram/invalid-headers.json"
+            + " | instagram @lena.bakes: HTTP 429, the platform rejects our request headers:"
+            + " \"Invalid request headers\"",
+        "TIKTOK | tiktok/unsupported-browser.html"
+            + " | tiktok @lena.bakes: HTTP 429, the platform rejects our client"
+            + " (user agent or headers): \"Unsupported browser\""
+      })
+  void should_report_misconfigured_naming_the_complaint_when_a_429_blames_our_client(
+      Platform platform, String fixture, String message) {
+    server.answer(429, fixture, Map.of("Retry-After", "120"));
+
+    ScrapeResult result = scraperFor(platform).scrape(LENA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.MISCONFIGURED);
+    assertThat(result.message()).isEqualTo(message);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"INSTAGRAM, instagram/too-many-requests.json", "TIKTOK, tiktok/captcha.html"})
+  void should_report_rate_limited_with_retry_after_when_a_429_body_does_not_blame_our_client(
+      Platform platform, String fixture) {
+    server.answer(429, fixture, Map.of("Retry-After", "120"));
+
+    ScrapeResult result = scraperFor(platform).scrape(LENA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.RATE_LIMITED);
+    assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"429, RATE_LIMITED", "403, BLOCKED"})
+  void should_ignore_words_in_scripts_and_styles_when_a_refusal_is_a_page(
+      int status, ScrapeOutcome expected) {
+    server.answer(status, "tiktok/captcha-with-translations.html");
+
+    ScrapeResult result = scraperFor(Platform.TIKTOK).scrape(LENA);
+
+    assertThat(result.outcome()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"INSTAGRAM, 503", "TIKTOK, 503"})
+  void should_report_transient_when_a_server_error_asks_to_try_again_later(
+      Platform platform, int status) {
+    server.answer(status, "tiktok/try-again-later.html");
+
+    ScrapeResult result = scraperFor(platform).scrape(LENA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.TRANSIENT);
   }
 
   @ParameterizedTest

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpScraperSettingsTest {
@@ -26,9 +27,16 @@ class HttpScraperSettingsTest {
             HttpScraperSettings::maxBodyBytes,
             HttpScraperSettings::userAgent,
             HttpScraperSettings::headers,
+            HttpScraperSettings::proxy,
             HttpScraperSettings::httpClient)
         .containsExactly(
-            Duration.ofSeconds(10), Duration.ofSeconds(5), 2_097_152, "Rescrape", Map.of(), null);
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(5),
+            2_097_152,
+            "Rescrape",
+            Map.of(),
+            null,
+            null);
   }
 
   @Test
@@ -117,5 +125,46 @@ class HttpScraperSettingsTest {
     HttpScraperSettings.Builder builder = HttpScraperSettings.builder(BASE).userAgent(" ");
 
     assertThatThrownBy(builder::build).isInstanceOf(InvalidInputException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.0.0.1:3128", "http://proxy.internal.test:8080/"})
+  void should_accept_the_proxy_when_it_is_http_host_and_port(String proxy) {
+    HttpScraperSettings settings =
+        HttpScraperSettings.builder(BASE).proxy(URI.create(proxy)).build();
+
+    assertThat(settings.proxy()).isEqualTo(URI.create(proxy));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "https://127.0.0.1:3128, the scheme is not http",
+    "socks5://127.0.0.1:1080, the scheme is not http",
+    "http://127.0.0.1, it has no port from 1 to 65535",
+    "http://127.0.0.1:0, it has no port from 1 to 65535",
+    "http://127.0.0.1:3128/squid, 'it has a path, query or fragment'",
+    "http://127.0.0.1:3128?x=1, 'it has a path, query or fragment'",
+    "http:/3128, it has no host"
+  })
+  void should_reject_the_proxy_naming_the_problem_when_it_is_not_http_host_and_port(
+      String proxy, String problem) {
+    HttpScraperSettings.Builder builder =
+        HttpScraperSettings.builder(BASE).proxy(URI.create(proxy));
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("proxy '" + proxy + "' must be http://host:port: " + problem);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://ops:s3cret@127.0.0.1:3128", "http://ops:s3cret@proxy_1:3128"})
+  void should_reject_the_proxy_without_repeating_it_when_it_carries_credentials(String proxy) {
+    HttpScraperSettings.Builder builder =
+        HttpScraperSettings.builder(BASE).proxy(URI.create(proxy));
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("proxy must not carry credentials")
+        .hasMessageNotContaining("s3cret");
   }
 }

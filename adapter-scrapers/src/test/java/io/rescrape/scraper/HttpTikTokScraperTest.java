@@ -2,13 +2,19 @@ package io.rescrape.scraper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.Profile;
 import io.rescrape.core.domain.ProfileStats;
+import io.rescrape.core.domain.RequestBudget;
 import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.ScrapeResult;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpTikTokScraperTest {
 
@@ -60,6 +66,38 @@ class HttpTikTokScraperTest {
   }
 
   @Test
+  void should_read_approximate_counts_when_counts_are_abbreviated_text() {
+    server.answer(200, "tiktok/counts-abbreviated.html");
+
+    ScrapeResult result = scraper.scrape(MIRA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.OK);
+    assertThat(result.profile().stats())
+        .isEqualTo(new ProfileStats(1_500_000_000L, 41L, 902L, 630_000L, true));
+  }
+
+  @Test
+  void should_read_exact_counts_when_counts_are_text_with_thousands_separators() {
+    server.answer(200, "tiktok/counts-with-separators.html");
+
+    ScrapeResult result = scraper.scrape(new Handle("kofi_codes"));
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.OK);
+    assertThat(result.profile().stats())
+        .isEqualTo(new ProfileStats(15_320L, 210L, 64L, 402_118L, false));
+  }
+
+  @Test
+  void should_keep_counts_unknown_when_they_are_blank_or_missing() {
+    server.answer(200, "tiktok/count-missing.html");
+
+    ScrapeResult result = scraper.scrape(new Handle("kofi_codes"));
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.OK);
+    assertThat(result.profile().stats()).isEqualTo(new ProfileStats(15_320L, null, 64L, null));
+  }
+
+  @Test
   void should_ask_the_profile_page_below_the_base_path_when_scraping() {
     server.answer(200, "tiktok/profile-statsv2.html");
 
@@ -79,12 +117,28 @@ class HttpTikTokScraperTest {
   }
 
   @Test
-  void should_ask_for_html_when_scraping() {
+  void should_ask_for_an_english_html_page_when_scraping() {
     server.answer(200, "tiktok/profile-statsv2.html");
 
     scraper.scrape(MIRA);
 
-    assertThat(server.lastHeaders()).containsEntry("accept", "text/html");
+    assertThat(server.lastHeaders())
+        .containsEntry("accept", "text/html")
+        .containsEntry("accept-language", "en-US,en;q=0.9");
+  }
+
+  @Test
+  void should_send_the_configured_header_instead_of_the_default_when_one_is_given() {
+    server.answer(200, "tiktok/profile-statsv2.html");
+    HttpTikTokScraper configured =
+        new HttpTikTokScraper(
+            HttpScraperSettings.builder(server.baseUri())
+                .header("Accept-Language", "de-DE")
+                .build());
+
+    configured.scrape(MIRA);
+
+    assertThat(server.lastHeaders()).containsEntry("accept-language", "de-DE");
   }
 
   @Test
@@ -95,6 +149,38 @@ class HttpTikTokScraperTest {
 
     assertThat(result.outcome()).isEqualTo(ScrapeOutcome.NOT_FOUND);
     assertThat(result.message()).isEqualTo("tiktok @mira.paints: HTTP 200, no such account");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "tiktok/not-found-10202.html",
+        "tiktok/not-found-empty-user.html",
+        "tiktok/deleted-empty-user.html"
+      })
+  void should_report_not_found_without_an_error_when_the_account_is_gone(String fixture) {
+    server.answer(200, fixture);
+
+    ScrapeResult result;
+    List<String> errors;
+    try (CapturedLogs logs = CapturedLogs.start()) {
+      result = scraper.scrape(MIRA);
+      errors = logs.atLeast(Level.ERROR);
+    }
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.NOT_FOUND);
+    assertThat(result.message()).isEqualTo("tiktok @mira.paints: HTTP 200, no such account");
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void should_report_private_with_unknown_counts_when_a_private_account_shows_none() {
+    server.answer(200, "tiktok/private-no-counts.html");
+
+    ScrapeResult result = scraper.scrape(new Handle("quiet.garden"));
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.PRIVATE);
+    assertThat(result.profile().stats()).isEqualTo(ProfileStats.UNKNOWN);
   }
 
   @Test
@@ -150,6 +236,18 @@ class HttpTikTokScraperTest {
   }
 
   @Test
+  void should_report_structure_changed_naming_the_field_when_a_count_is_not_a_number() {
+    server.answer(200, "tiktok/count-not-a-number.html");
+
+    ScrapeResult result = scraper.scrape(MIRA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.STRUCTURE_CHANGED);
+    assertThat(result.message())
+        .isEqualTo(
+            "tiktok @mira.paints: HTTP 200, statsV2.followerCount is not a count: \"1.2.3M\"");
+  }
+
+  @Test
   void should_report_structure_changed_when_status_code_is_unknown() {
     server.answer(200, "tiktok/unknown-status.html");
 
@@ -166,5 +264,12 @@ class HttpTikTokScraperTest {
     ScrapeResult result = scraper.scrape(MIRA);
 
     assertThat(result.outcome()).isEqualTo(ScrapeOutcome.STRUCTURE_CHANGED);
+  }
+
+  @Test
+  void should_budget_400_requests_an_hour_by_default() {
+    RequestBudget budget = HttpTikTokScraper.DEFAULT_BUDGET;
+
+    assertThat(budget).isEqualTo(new RequestBudget(400, Duration.ofHours(1)));
   }
 }
