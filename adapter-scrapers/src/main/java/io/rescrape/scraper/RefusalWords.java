@@ -1,6 +1,5 @@
 package io.rescrape.scraper;
 
-import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.ScrapeResult;
 import java.time.Duration;
 import java.util.List;
@@ -82,8 +81,7 @@ final class RefusalWords {
 
   private static ScrapeResult misconfigured(Lookup lookup, int status, String what, String phrase) {
     String message = lookup.describe(status, "the platform rejects our " + what);
-    return new ScrapeResult(
-        ScrapeOutcome.MISCONFIGURED, null, null, message + ": " + quoted(phrase));
+    return ScrapeResult.misconfigured(message + ": " + quoted(phrase));
   }
 
   /** The wait a matched phrase names, such as "wait 5 minutes"; null for "a few minutes". */

@@ -1,6 +1,5 @@
 package io.rescrape.scraper;
 
-import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.ScrapeResult;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -44,10 +43,7 @@ final class StatusOutcomes {
 
   private static ScrapeResult proxyRefuses(Lookup lookup) {
     // Only a proxy answers 407, and it does so whatever the creator: our proxy setting is wrong.
-    return new ScrapeResult(
-        ScrapeOutcome.MISCONFIGURED,
-        null,
-        null,
+    return ScrapeResult.misconfigured(
         lookup.describe(407, "the proxy asks for credentials; check the proxy setting"));
   }
 

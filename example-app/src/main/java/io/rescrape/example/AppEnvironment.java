@@ -4,12 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.RequestBudget;
 import io.rescrape.core.domain.StoreException;
 import io.rescrape.core.port.ProfileScraper;
 import io.rescrape.core.service.RunnerSettings;
 import io.rescrape.example.demo.DemoPlatform;
+import io.rescrape.example.demo.DemoThrottle;
 import io.rescrape.jdbc.JdbcStores;
 import io.rescrape.redis.RedisHealth;
+import io.rescrape.redis.RedisPlatformGate;
 import io.rescrape.redis.RedisSettings;
 import io.rescrape.redis.RedisWorkQueue;
 import io.rescrape.scraper.HttpInstagramScraper;
@@ -24,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,6 +47,7 @@ public final class AppEnvironment implements AutoCloseable {
   private final JdbcStores stores;
   private final @Nullable DemoPlatform demoPlatform;
   private final @Nullable RedisWorkQueue redisQueue;
+  private final @Nullable RedisPlatformGate redisGate;
   private final Rescrape rescrape;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
 
@@ -52,7 +57,9 @@ public final class AppEnvironment implements AutoCloseable {
     try {
       this.stores = JdbcStores.migrateAndCreate(dataSource);
       this.redisQueue = redisQueue(settings);
-      this.demoPlatform = settings.demo() ? DemoPlatform.start(settings.demoLatency()) : null;
+      this.redisGate =
+          settings.redis() == null ? null : new RedisPlatformGate(settings.redis(), clock);
+      this.demoPlatform = settings.demo() ? demoPlatform(settings) : null;
       this.rescrape = rescrape(settings);
       if (settings.scrapes()) {
         DemoSeed.guardAgainstRealScrapes(rescrape, settings.demo());
@@ -80,6 +87,10 @@ public final class AppEnvironment implements AutoCloseable {
    * @param redis the Redis to dispatch items through, or null for the database alone
    * @param lease how long jobs and items stay with an instance that stopped renewing them
    * @param scrapes whether the command scrapes, so must not aim real platforms at demo creators
+   * @param budgets each platform's request budget; a platform without one has none
+   * @param demoThrottle a throttle for the demo platform to play, or null
+   * @param http each platform's headers, proxy and request timeout; a platform without an entry
+   *     gets the scraper's defaults
    */
   public record Settings(
       Path dataDir,
@@ -92,7 +103,77 @@ public final class AppEnvironment implements AutoCloseable {
       URI tiktokUrl,
       @Nullable RedisSettings redis,
       Duration lease,
-      boolean scrapes) {}
+      boolean scrapes,
+      Map<Platform, RequestBudget> budgets,
+      @Nullable DemoThrottle demoThrottle,
+      Map<Platform, PlatformHttp> http) {
+
+    /** Settings without request budgets or demo throttle, as tests against local servers use. */
+    public Settings(
+        Path dataDir,
+        @Nullable String db,
+        @Nullable Instant now,
+        boolean demo,
+        Duration demoLatency,
+        int workers,
+        URI instagramUrl,
+        URI tiktokUrl,
+        @Nullable RedisSettings redis,
+        Duration lease,
+        boolean scrapes) {
+      this(
+          dataDir,
+          db,
+          now,
+          demo,
+          demoLatency,
+          workers,
+          instagramUrl,
+          tiktokUrl,
+          redis,
+          lease,
+          scrapes,
+          Map.of(),
+          null,
+          Map.of());
+    }
+
+    public Settings {
+      budgets = Map.copyOf(budgets);
+      http = Map.copyOf(http);
+    }
+  }
+
+  /**
+   * How one platform's requests are sent.
+   *
+   * @param headers sent with every request, replacing the scraper's defaults of the same name
+   * @param proxy an HTTP proxy to send them through, or null for none
+   * @param requestTimeout the longest one request may take
+   */
+  public record PlatformHttp(
+      Map<String, String> headers, @Nullable URI proxy, Duration requestTimeout) {
+
+    public PlatformHttp {
+      headers = Map.copyOf(headers);
+    }
+
+    /**
+     * {@return scraper settings for a platform at {@code baseUri}}
+     *
+     * @throws io.rescrape.core.domain.InvalidInputException naming a header or proxy that is not
+     *     acceptable
+     */
+    public HttpScraperSettings scraperSettings(URI baseUri, Clock clock) {
+      HttpScraperSettings.Builder builder =
+          HttpScraperSettings.builder(baseUri).clock(clock).requestTimeout(requestTimeout);
+      headers.forEach(builder::header);
+      if (proxy != null) {
+        builder.proxy(proxy);
+      }
+      return builder.build();
+    }
+  }
 
   public static AppEnvironment open(Settings settings) {
     return new AppEnvironment(settings);
@@ -145,6 +226,9 @@ public final class AppEnvironment implements AutoCloseable {
     }
     if (redisQueue != null) {
       redisQueue.close();
+    }
+    if (redisGate != null) {
+      redisGate.close();
     }
     dataSource.close();
   }
@@ -219,19 +303,30 @@ public final class AppEnvironment implements AutoCloseable {
     return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
   }
 
+  private static DemoPlatform demoPlatform(Settings settings) {
+    DemoPlatform platform = DemoPlatform.start(settings.demoLatency());
+    if (settings.demoThrottle() != null) {
+      platform.throttle(settings.demoThrottle());
+    }
+    return platform;
+  }
+
   private Rescrape rescrape(Settings settings) {
     List<ProfileScraper> scrapers = scrapers(settings);
-    return stores
-        .builder()
-        .workQueue(redisQueue != null ? redisQueue : stores.queue())
-        .clock(clock)
-        .scrapers(scrapers)
-        .runner(
-            RunnerSettings.builder()
-                .concurrency(settings.workers())
-                .lease(settings.lease())
-                .build())
-        .build();
+    RunnerSettings.Builder runner =
+        RunnerSettings.builder().concurrency(settings.workers()).lease(settings.lease());
+    settings.budgets().forEach(runner::budget);
+    Rescrape.Builder builder =
+        stores
+            .builder()
+            .workQueue(redisQueue != null ? redisQueue : stores.queue())
+            .clock(clock)
+            .scrapers(scrapers)
+            .runner(runner.build());
+    if (redisGate != null) {
+      builder.platformGate(redisGate);
+    }
+    return builder.build();
   }
 
   /** The Redis dispatcher in front of the database's queue, when a Redis URL is given. */
@@ -256,7 +351,14 @@ public final class AppEnvironment implements AutoCloseable {
       log.info("Demo mode: scraping the local demo platform on port {}", demoPlatform.port());
     }
     return List.of(
-        new HttpInstagramScraper(HttpScraperSettings.builder(instagram).clock(clock).build()),
-        new HttpTikTokScraper(HttpScraperSettings.builder(tiktok).clock(clock).build()));
+        new HttpInstagramScraper(scraperSettings(settings, Platform.INSTAGRAM, instagram)),
+        new HttpTikTokScraper(scraperSettings(settings, Platform.TIKTOK, tiktok)));
+  }
+
+  private HttpScraperSettings scraperSettings(Settings settings, Platform platform, URI baseUri) {
+    PlatformHttp http = settings.http().get(platform);
+    return http == null
+        ? HttpScraperSettings.builder(baseUri).clock(clock).build()
+        : http.scraperSettings(baseUri, clock);
   }
 }

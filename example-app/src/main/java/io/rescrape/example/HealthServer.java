@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.DailyJob;
 import io.rescrape.core.domain.JobStatus;
+import io.rescrape.core.domain.PlatformStatus;
+import io.rescrape.core.domain.PlatformStatus.Circuit;
 import io.rescrape.example.output.Json;
 import io.rescrape.redis.RedisHealth;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -126,8 +129,25 @@ public final class HealthServer implements AutoCloseable {
     if (redisHealth != null && !redisHealth.up() && "UP".equals(report.get("status"))) {
       report.put("status", "DEGRADED");
     }
+    List<PlatformStatus> platforms = rescrape.runner().platformStatuses();
+    report.put("platforms", platforms.stream().map(this::platform).toList());
+    boolean circuitOpen = platforms.stream().anyMatch(p -> p.circuit() != Circuit.CLOSED);
+    if (circuitOpen && "UP".equals(report.get("status"))) {
+      report.put("status", "DEGRADED");
+    }
     report.put("trigger", Map.of("nextFire", rescrape.trigger().nextFireTime()));
     return report;
+  }
+
+  private Map<String, Object> platform(PlatformStatus status) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("platform", status.platform().id());
+    view.put("serving", status.isServing());
+    view.put("circuit", status.circuit());
+    view.put("failingSince", status.failingSince());
+    view.put("pausedUntil", status.pausedUntil());
+    view.put("reason", status.reason());
+    return view;
   }
 
   private Optional<DailyJob> lastCompleted() {

@@ -179,4 +179,47 @@ class OptionsCliTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("Usage: rescrape run-daily").contains("--data-dir");
   }
+
+  @Test
+  void should_refuse_a_request_budget_that_is_not_one() {
+    Cli.Result result =
+        new Cli(dataDir).run("plan", "--instagram-budget", "0/1m", NOWHERE, NOWHERE_URL);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("a request budget allows 1 to 1,000,000 requests");
+  }
+
+  @Test
+  void should_refuse_a_demo_throttle_without_the_demo_or_of_the_wrong_form() {
+    Cli.Result withoutDemo =
+        new Cli(dataDir).run("plan", "--demo-throttle", "instagram:20:30s", NOWHERE, NOWHERE_URL);
+    Cli.Result wrongForm = new Cli(dataDir).run("plan", "--demo", "--demo-throttle", "instagram");
+    Cli.Result badDuration =
+        new Cli(dataDir).run("plan", "--demo", "--demo-throttle", "tiktok:5:soon");
+
+    assertThat(withoutDemo.exitCode()).isEqualTo(2);
+    assertThat(withoutDemo.err()).contains("--demo-throttle needs --demo");
+    assertThat(wrongForm.exitCode()).isEqualTo(2);
+    assertThat(wrongForm.err()).contains("PLATFORM:FROM_REQUEST:DURATION");
+    assertThat(badDuration.exitCode()).isEqualTo(2);
+    assertThat(badDuration.err()).contains("'soon' is not a duration");
+  }
+
+  @Test
+  void should_refuse_a_header_proxy_or_timeout_it_cannot_use() {
+    Cli.Result header =
+        new Cli(dataDir).run("plan", "--tiktok-header", "no-colon", NOWHERE, NOWHERE_URL);
+    Cli.Result proxy =
+        new Cli(dataDir)
+            .run("run-daily", "--instagram-proxy", "ftp://127.0.0.1:21", NOWHERE, NOWHERE_URL);
+    Cli.Result timeout =
+        new Cli(dataDir).run("plan", "--request-timeout", "0", NOWHERE, NOWHERE_URL);
+
+    assertThat(header.exitCode()).isEqualTo(2);
+    assertThat(header.err()).contains("--tiktok-header must be NAME:VALUE");
+    assertThat(proxy.exitCode()).isEqualTo(2);
+    assertThat(proxy.err()).contains("proxy");
+    assertThat(timeout.exitCode()).isEqualTo(2);
+    assertThat(timeout.err()).contains("--request-timeout must be between 100ms and 5m");
+  }
 }

@@ -122,6 +122,21 @@ class RunDailyCliTest {
   }
 
   @Test
+  void should_wait_out_a_throttle_of_the_demo_platform_without_failing_a_creator()
+      throws Exception {
+    Cli.Result result =
+        new Cli(dataDir).demo("run-daily", "--demo-throttle", "instagram:20:1s:retry-after=1s");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).containsPattern("Job 1 COMPLETED: \\d+ succeeded");
+    JsonNode job = lastJob(new Cli(dataDir));
+    assertThat(job.get("succeeded").asLong() + job.get("failed").asLong()).isEqualTo(292);
+    assertThat(job.get("failuresByReason").fieldNames())
+        .toIterable()
+        .isSubsetOf("NOT_FOUND", "PRIVATE");
+  }
+
+  @Test
   void should_say_so_when_nothing_is_due() {
     Cli.Result result =
         new Cli(dataDir)

@@ -1,9 +1,17 @@
 package io.rescrape.example.cli;
 
-import java.net.URI;
+import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.RequestBudget;
+import io.rescrape.scraper.HttpInstagramScraper;
+import io.rescrape.scraper.HttpTikTokScraper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every command takes. */
@@ -85,22 +93,53 @@ public final class CommonOptions {
       defaultValue = "30s")
   Duration lease;
 
-  @Option(
-      names = "--instagram-url",
-      paramLabel = "URL",
-      description = "Base URL of Instagram (default: ${DEFAULT-VALUE}).",
-      defaultValue = "https://www.instagram.com")
-  URI instagramUrl;
+  @Mixin ScraperOptions scraping = new ScraperOptions();
 
   @Option(
-      names = "--tiktok-url",
-      paramLabel = "URL",
-      description = "Base URL of TikTok (default: ${DEFAULT-VALUE}).",
-      defaultValue = "https://www.tiktok.com")
-  URI tiktokUrl;
+      names = "--instagram-budget",
+      paramLabel = "N/WINDOW",
+      description =
+          "Most requests to Instagram in any window, over all workers and, with --redis, all"
+              + " instances: e.g. 200/1h, 60/1m, or none (default: 200/1h; none with --demo).")
+  String instagramBudget;
+
+  @Option(
+      names = "--tiktok-budget",
+      paramLabel = "N/WINDOW",
+      description =
+          "Most requests to TikTok in any window, as for --instagram-budget (default: 400/1h;"
+              + " none with --demo).")
+  String tiktokBudget;
+
+  @Option(
+      names = "--demo-throttle",
+      paramLabel = "PLATFORM:FROM:DURATION",
+      description =
+          "With --demo: the demo platform answers HTTP 429 from its FROM-th request to PLATFORM"
+              + " on, for DURATION, e.g. instagram:20:30s; add :retry-after=10s to name a wait.")
+  String demoThrottle;
 
   public boolean json() {
     return json;
+  }
+
+  /** Each platform's budget: as given, none with --demo, else the scrapers' defaults. */
+  Map<Platform, RequestBudget> budgets() {
+    Map<Platform, RequestBudget> budgets = new EnumMap<>(Platform.class);
+    budget(instagramBudget, HttpInstagramScraper.DEFAULT_BUDGET)
+        .ifPresent(b -> budgets.put(Platform.INSTAGRAM, b));
+    budget(tiktokBudget, HttpTikTokScraper.DEFAULT_BUDGET)
+        .ifPresent(b -> budgets.put(Platform.TIKTOK, b));
+    return budgets;
+  }
+
+  private Optional<RequestBudget> budget(String given, RequestBudget real) {
+    if (given == null) {
+      return demo ? Optional.empty() : Optional.of(real);
+    }
+    return given.strip().toLowerCase(Locale.ROOT).equals("none")
+        ? Optional.empty()
+        : Optional.of(RequestBudget.parse(given));
   }
 
   int workers() {

@@ -36,7 +36,6 @@ final class Converters {
     }
   }
 
-  /** {@code 2.5s}, {@code 250ms}, {@code 1m}, {@code 0}, or ISO-8601 such as {@code PT2.5S}. */
   /**
    * A duration as the options take it: {@code 1h}, {@code 90m}, {@code 30s}, {@code 2.5s} or {@code
    * 100ms}, for error messages.
@@ -57,6 +56,7 @@ final class Converters {
     return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 
+  /** {@code 2.5s}, {@code 250ms}, {@code 1m}, {@code 0}, or ISO-8601 such as {@code PT2.5S}. */
   static final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
 

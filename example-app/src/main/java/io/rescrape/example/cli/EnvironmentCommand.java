@@ -2,6 +2,7 @@ package io.rescrape.example.cli;
 
 import io.rescrape.core.domain.InvalidInputException;
 import io.rescrape.example.AppEnvironment;
+import io.rescrape.example.demo.DemoThrottle;
 import io.rescrape.redis.RedisSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * A command that runs against an {@link AppEnvironment} built from the common options. On Ctrl-C or
@@ -68,11 +70,29 @@ abstract class EnvironmentCommand implements Callable<Integer> {
         common.demo,
         common.demoLatency,
         common.workers(),
-        common.instagramUrl,
-        common.tiktokUrl,
+        common.scraping.instagramUrl,
+        common.scraping.tiktokUrl,
         redisSettings(),
         common.lease,
-        scrapes());
+        scrapes(),
+        common.budgets(),
+        demoThrottle(),
+        common.scraping.http());
+  }
+
+  private @Nullable DemoThrottle demoThrottle() {
+    if (common.demoThrottle == null) {
+      return null;
+    }
+    if (!common.demo) {
+      throw new InvalidInputException("--demo-throttle needs --demo");
+    }
+    Converters.DurationConverter durations = new Converters.DurationConverter();
+    try {
+      return DemoThrottle.parse(common.demoThrottle, durations::convert);
+    } catch (TypeConversionException e) {
+      throw new InvalidInputException("--demo-throttle: " + e.getMessage());
+    }
   }
 
   private @Nullable RedisSettings redisSettings() {

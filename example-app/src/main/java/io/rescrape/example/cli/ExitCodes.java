@@ -19,4 +19,9 @@ public final class ExitCodes {
   public static final int JOB_NOT_COMPLETED = 4;
 
   private ExitCodes() {}
+
+  /**
+   * {@code probe}: the platform answered with another outcome than a read profile, or not at all.
+   */
+  public static final int PROFILE_NOT_READ = 5;
 }

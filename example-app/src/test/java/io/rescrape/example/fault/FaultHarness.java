@@ -344,6 +344,12 @@ final class FaultHarness implements AutoCloseable {
               platform.baseUri(Platform.INSTAGRAM).toString(),
               "--tiktok-url",
               platform.baseUri(Platform.TIKTOK).toString(),
+              // The stand-in platform takes any pace; the real platforms' budgets would stretch
+              // the test to hours.
+              "--instagram-budget",
+              "none",
+              "--tiktok-budget",
+              "none",
               "--data-dir",
               dir.resolve(name).toString());
       try {
