@@ -16,11 +16,14 @@ import io.rescrape.core.domain.CreatorId;
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.CycleDay;
 import io.rescrape.core.domain.Handle;
+import io.rescrape.core.domain.NotFoundAnswer;
+import io.rescrape.core.domain.NotFoundStreak;
 import io.rescrape.core.domain.PlacedCreator;
 import io.rescrape.core.domain.Platform;
 import io.rescrape.core.domain.Profile;
 import io.rescrape.core.domain.ProfileStats;
 import io.rescrape.core.domain.ScheduledCreator;
+import io.rescrape.core.domain.StatsSnapshot;
 import io.rescrape.core.port.CreatorStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,20 +32,29 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
-/** A {@link CreatorStore} on PostgreSQL or H2. Batches every write; reads pages, never all. */
+/**
+ * A {@link CreatorStore} on PostgreSQL or H2. Batches every write; reads pages, never all. Stats
+ * snapshots live in {@code rescrape_creator_stats}, written in the transaction of their visits.
+ */
 public final class JdbcCreatorStore implements CreatorStore {
 
   private static final int BATCH = 1_000;
   private static final String COLUMNS =
-      "id, platform, handle, cycle_day, next_due, last_scraped_at, platform_user_id, display_name,"
-          + " biography, verified, private_account, followers, following, posts, likes, added_at";
+      "id, platform, handle, display_handle, cycle_day, next_due, last_scraped_at,"
+          + " platform_user_id, display_name, biography, verified, private_account, followers,"
+          + " following, posts, likes, added_at, not_found_dates, first_not_found_on,"
+          + " last_not_found_on, gone_since";
+  private static final String ON_SCHEDULE = "gone_since IS NULL";
 
   private final Jdbc jdbc;
   private final SqlDialect dialect;
@@ -76,11 +88,10 @@ public final class JdbcCreatorStore implements CreatorStore {
   /** One multi-row statement; ON CONFLICT also drops a handle repeated within the batch. */
   private static List<Optional<CreatorId>> insertSkippingDuplicates(
       Connection connection, List<PlacedCreator> batch, Instant addedAt) throws SQLException {
-    String values =
-        String.join(", ", java.util.Collections.nCopies(batch.size(), "(?, ?, ?, ?, ?, ?)"));
+    String values = String.join(", ", Collections.nCopies(batch.size(), "(?, ?, ?, ?, ?, ?, ?)"));
     String sql =
-        "INSERT INTO rescrape_creators (platform, handle, cycle_day, next_due, last_scraped_at,"
-            + " added_at) VALUES "
+        "INSERT INTO rescrape_creators (platform, handle, display_handle, cycle_day, next_due,"
+            + " last_scraped_at, added_at) VALUES "
             + values
             + " ON CONFLICT (platform, handle) DO NOTHING RETURNING id, platform, handle";
     Map<String, CreatorId> added = new HashMap<>();
@@ -108,8 +119,8 @@ public final class JdbcCreatorStore implements CreatorStore {
   private static List<Optional<CreatorId>> insertOneByOne(
       Connection connection, List<PlacedCreator> batch, Instant addedAt) throws SQLException {
     String sql =
-        "INSERT INTO rescrape_creators (platform, handle, cycle_day, next_due, last_scraped_at,"
-            + " added_at) VALUES (?, ?, ?, ?, ?, ?)";
+        "INSERT INTO rescrape_creators (platform, handle, display_handle, cycle_day, next_due,"
+            + " last_scraped_at, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
     List<Optional<CreatorId>> ids = new ArrayList<>(batch.size());
     try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {"id"})) {
       for (PlacedCreator creator : batch) {
@@ -140,6 +151,7 @@ public final class JdbcCreatorStore implements CreatorStore {
       throws SQLException {
     statement.setString(index++, placed.creator().platform().id());
     statement.setString(index++, placed.creator().handle().value());
+    statement.setString(index++, placed.creator().displayHandle());
     statement.setInt(index++, placed.day().index());
     setDate(statement, index++, placed.nextDue());
     setInstant(statement, index++, placed.creator().lastScrapedAt());
@@ -169,11 +181,126 @@ public final class JdbcCreatorStore implements CreatorStore {
   }
 
   @Override
+  public List<Optional<CreatorId>> returnGone(List<PlacedCreator> creators) {
+    List<Optional<CreatorId>> ids = new ArrayList<>(creators.size());
+    for (List<PlacedCreator> batch : Lists.partition(creators, BATCH)) {
+      ids.addAll(
+          jdbc.inTransaction(
+              "bring back " + batch.size() + " gone creators",
+              connection -> returnGone(connection, batch)));
+    }
+    return ids;
+  }
+
+  private static List<Optional<CreatorId>> returnGone(
+      Connection connection, List<PlacedCreator> batch) throws SQLException {
+    int[] updated;
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "UPDATE rescrape_creators SET cycle_day = ?, next_due = NULL, gone_since = NULL,"
+                + " not_found_dates = NULL, first_not_found_on = NULL, last_not_found_on = NULL"
+                + " WHERE platform = ? AND handle = ? AND gone_since IS NOT NULL")) {
+      for (PlacedCreator placed : batch) {
+        statement.setInt(1, placed.day().index());
+        statement.setString(2, placed.creator().platform().id());
+        statement.setString(3, placed.creator().handle().value());
+        statement.addBatch();
+      }
+      updated = statement.executeBatch();
+    }
+    List<Optional<CreatorId>> ids = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      ids.add(updated[i] > 0 ? idOf(connection, batch.get(i)) : Optional.empty());
+    }
+    return ids;
+  }
+
+  private static Optional<CreatorId> idOf(Connection connection, PlacedCreator placed)
+      throws SQLException {
+    List<CreatorId> ids =
+        Jdbc.query(
+            connection,
+            "SELECT id FROM rescrape_creators WHERE platform = ? AND handle = ?",
+            s -> {
+              s.setString(1, placed.creator().platform().id());
+              s.setString(2, placed.creator().handle().value());
+            },
+            row -> new CreatorId(row.getLong(1)));
+    return ids.stream().findFirst();
+  }
+
+  @Override
+  public List<Creator> recordNotFound(List<NotFoundAnswer> answers, int goneAfter) {
+    List<Creator> markedGone = new ArrayList<>();
+    for (List<NotFoundAnswer> batch : Lists.partition(answers, BATCH)) {
+      markedGone.addAll(
+          jdbc.inTransaction(
+              "record " + batch.size() + " NOT_FOUND answers",
+              connection -> recordNotFound(connection, batch, goneAfter)));
+    }
+    return markedGone;
+  }
+
+  /** Locks the rows first, so that the streaks counted here are the ones written back. */
+  private static List<Creator> recordNotFound(
+      Connection connection, List<NotFoundAnswer> batch, int goneAfter) throws SQLException {
+    Map<CreatorId, Creator> before = new LinkedHashMap<>();
+    for (Creator creator : lockForUpdate(connection, batch)) {
+      before.put(creator.id(), creator);
+    }
+    Map<CreatorId, Creator> after = new LinkedHashMap<>(before);
+    for (NotFoundAnswer answer : batch) {
+      Creator current = after.get(answer.creatorId());
+      if (current != null) {
+        after.put(current.id(), current.notFoundIn(answer.jobDate(), answer.at(), goneAfter));
+      }
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "UPDATE rescrape_creators SET not_found_dates = ?, first_not_found_on = ?,"
+                + " last_not_found_on = ?, gone_since = ? WHERE id = ?")) {
+      for (Creator creator : after.values()) {
+        NotFoundStreak streak = creator.notFound();
+        statement.setInt(1, streak.dates());
+        setDate(statement, 2, streak.firstOn());
+        setDate(statement, 3, streak.lastOn());
+        setInstant(statement, 4, creator.goneSince());
+        statement.setLong(5, creator.id().value());
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+    return after.values().stream()
+        .filter(creator -> creator.isGone() && !before.get(creator.id()).isGone())
+        .toList();
+  }
+
+  private static List<Creator> lockForUpdate(Connection connection, List<NotFoundAnswer> batch)
+      throws SQLException {
+    String placeholders = String.join(", ", Collections.nCopies(batch.size(), "?"));
+    return Jdbc.query(
+        connection,
+        "SELECT "
+            + COLUMNS
+            + " FROM rescrape_creators WHERE id IN ("
+            + placeholders
+            + ") ORDER BY id FOR UPDATE",
+        s -> {
+          for (int i = 0; i < batch.size(); i++) {
+            s.setLong(i + 1, batch.get(i).creatorId().value());
+          }
+        },
+        JdbcCreatorStore::creator);
+  }
+
+  @Override
   public Map<CycleDay, Long> countByDay() {
     Map<CycleDay, Long> counts = new TreeMap<>();
     jdbc.query(
             "count creators per day",
-            "SELECT cycle_day, COUNT(*) FROM rescrape_creators GROUP BY cycle_day",
+            "SELECT cycle_day, COUNT(*) FROM rescrape_creators WHERE "
+                + ON_SCHEDULE
+                + " GROUP BY cycle_day",
             s -> {},
             row -> Map.entry(new CycleDay(row.getInt(1)), row.getLong(2)))
         .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
@@ -182,14 +309,24 @@ public final class JdbcCreatorStore implements CreatorStore {
 
   @Override
   public long count() {
-    return jdbc.count("count creators", "SELECT COUNT(*) FROM rescrape_creators", s -> {});
+    return jdbc.count(
+        "count creators", "SELECT COUNT(*) FROM rescrape_creators WHERE " + ON_SCHEDULE, s -> {});
+  }
+
+  @Override
+  public long countGone() {
+    return jdbc.count(
+        "count gone creators",
+        "SELECT COUNT(*) FROM rescrape_creators WHERE gone_since IS NOT NULL",
+        s -> {});
   }
 
   @Override
   public long countDueOn(LocalDate date) {
     return jdbc.count(
         "count creators due on " + date,
-        "SELECT COUNT(*) FROM rescrape_creators WHERE next_due IS NULL OR next_due <= ?",
+        "SELECT COUNT(*) FROM rescrape_creators WHERE (next_due IS NULL OR next_due <= ?) AND "
+            + ON_SCHEDULE,
         s -> setDate(s, 1, date));
   }
 
@@ -197,7 +334,7 @@ public final class JdbcCreatorStore implements CreatorStore {
   public long countScheduledFor(LocalDate date) {
     return jdbc.count(
         "count creators scheduled for " + date,
-        "SELECT COUNT(*) FROM rescrape_creators WHERE next_due = ?",
+        "SELECT COUNT(*) FROM rescrape_creators WHERE next_due = ? AND " + ON_SCHEDULE,
         s -> setDate(s, 1, date));
   }
 
@@ -209,8 +346,12 @@ public final class JdbcCreatorStore implements CreatorStore {
             + " display_name = COALESCE(?, display_name), biography = COALESCE(?, biography),"
             + " verified = COALESCE(?, verified), private_account = COALESCE(?, private_account),"
             + " followers = COALESCE(?, followers), following = COALESCE(?, following),"
-            + " posts = COALESCE(?, posts), likes = COALESCE(?, likes)"
+            + " posts = COALESCE(?, posts), likes = COALESCE(?, likes),"
+            + " not_found_dates = NULL, first_not_found_on = NULL, last_not_found_on = NULL,"
+            + " gone_since = NULL"
             + " WHERE id = ?";
+    List<StatsSnapshot> snapshots =
+        visits.stream().flatMap(visit -> visit.snapshot().stream()).toList();
     jdbc.inTransaction(
         "record " + visits.size() + " visits",
         connection -> {
@@ -219,8 +360,12 @@ public final class JdbcCreatorStore implements CreatorStore {
               bindVisit(statement, visit);
               statement.addBatch();
             }
-            return statement.executeBatch();
+            statement.executeBatch();
           }
+          if (!snapshots.isEmpty()) {
+            appendSnapshots(connection, snapshots);
+          }
+          return null;
         });
   }
 
@@ -242,11 +387,94 @@ public final class JdbcCreatorStore implements CreatorStore {
     statement.setLong(12, visit.creatorId().value());
   }
 
+  /**
+   * Selected from the creators table, so that a visit of a creator no longer stored adds nothing
+   * instead of failing the batch; a snapshot already stored is kept as it is.
+   */
+  private void appendSnapshots(Connection connection, List<StatsSnapshot> snapshots)
+      throws SQLException {
+    String select =
+        " SELECT id, CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT), CAST(? AS BIGINT),"
+            + " CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BOOLEAN)"
+            + " FROM rescrape_creators WHERE id = ?";
+    String columns = "(creator_id, scraped_at, followers, following, posts, likes, approximate)";
+    String sql =
+        dialect == SqlDialect.POSTGRESQL
+            ? "INSERT INTO rescrape_creator_stats "
+                + columns
+                + select
+                + " ON CONFLICT (creator_id, scraped_at) DO NOTHING"
+            : "MERGE INTO rescrape_creator_stats "
+                + columns
+                + " KEY (creator_id, scraped_at)"
+                + select;
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (StatsSnapshot snapshot : snapshots) {
+        ProfileStats stats = snapshot.stats();
+        setInstant(statement, 1, snapshot.scrapedAt());
+        setLong(statement, 2, stats.followers());
+        setLong(statement, 3, stats.following());
+        setLong(statement, 4, stats.posts());
+        setLong(statement, 5, stats.likes());
+        statement.setBoolean(6, stats.approximate());
+        statement.setLong(7, snapshot.creatorId().value());
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+  }
+
+  @Override
+  public List<StatsSnapshot> statsHistory(CreatorId id, @Nullable Instant since, int limit) {
+    List<StatsSnapshot> latestFirst =
+        jdbc.query(
+            "read the stats history of creator " + id,
+            "SELECT scraped_at, followers, following, posts, likes, approximate"
+                + " FROM rescrape_creator_stats WHERE creator_id = ?"
+                + (since == null ? "" : " AND scraped_at >= ?")
+                + " ORDER BY scraped_at DESC LIMIT ?",
+            s -> {
+              int index = 1;
+              s.setLong(index++, id.value());
+              if (since != null) {
+                setInstant(s, index++, since);
+              }
+              s.setInt(index, limit);
+            },
+            row ->
+                new StatsSnapshot(
+                    id,
+                    getInstant(row, "scraped_at"),
+                    new ProfileStats(
+                        getLong(row, "followers"),
+                        getLong(row, "following"),
+                        getLong(row, "posts"),
+                        getLong(row, "likes"),
+                        row.getBoolean("approximate"))));
+    List<StatsSnapshot> oldestFirst = new ArrayList<>(latestFirst);
+    Collections.reverse(oldestFirst);
+    return oldestFirst;
+  }
+
+  @Override
+  public int pruneStats(Instant before, int limit) {
+    return jdbc.update(
+        "prune stats snapshots taken before " + before,
+        "DELETE FROM rescrape_creator_stats WHERE (creator_id, scraped_at) IN"
+            + " (SELECT creator_id, scraped_at FROM rescrape_creator_stats WHERE scraped_at < ?"
+            + " LIMIT ?)",
+        s -> {
+          setInstant(s, 1, before);
+          s.setInt(2, limit);
+        });
+  }
+
   @Override
   public List<ScheduledCreator> onDay(CycleDay day, int limit) {
     return jdbc.query(
         "list creators on cycle day " + day.index(),
-        "SELECT id, cycle_day, next_due FROM rescrape_creators WHERE cycle_day = ?"
+        "SELECT id, cycle_day, next_due FROM rescrape_creators WHERE cycle_day = ? AND "
+            + ON_SCHEDULE
             + " ORDER BY id DESC LIMIT ?",
         s -> {
           s.setInt(1, day.index());
@@ -285,11 +513,24 @@ public final class JdbcCreatorStore implements CreatorStore {
         new CreatorId(row.getLong("id")),
         platform,
         new Handle(row.getString("handle")),
+        row.getString("display_handle"),
         new CycleDay(row.getInt("cycle_day")),
         getDate(row, "next_due"),
         lastScrapedAt,
         profile(row),
-        getInstant(row, "added_at"));
+        getInstant(row, "added_at"),
+        notFound(row),
+        getInstant(row, "gone_since"));
+  }
+
+  private static @Nullable NotFoundStreak notFound(ResultSet row) throws SQLException {
+    Long dates = getLong(row, "not_found_dates");
+    return dates == null
+        ? null
+        : new NotFoundStreak(
+            dates.intValue(),
+            getDate(row, "first_not_found_on"),
+            getDate(row, "last_not_found_on"));
   }
 
   /** Null until the first visit stored something. */

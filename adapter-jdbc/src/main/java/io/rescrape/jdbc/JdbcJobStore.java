@@ -120,7 +120,7 @@ public final class JdbcJobStore implements JobStore {
             connection,
             "INSERT INTO rescrape_job_items (job_id, creator_id, platform, status, attempts)"
                 + " SELECT ?, id, platform, 'PENDING', 0 FROM rescrape_creators"
-                + " WHERE next_due IS NULL OR next_due <= ?",
+                + " WHERE (next_due IS NULL OR next_due <= ?) AND gone_since IS NULL",
             s -> {
               s.setLong(1, id);
               setDate(s, 2, date);
@@ -433,7 +433,8 @@ public final class JdbcJobStore implements JobStore {
   public List<ItemFailure> failures(JobId id, int offset, int limit) {
     return jdbc.query(
         "list the failures of job " + id,
-        "SELECT i.creator_id, i.platform, c.handle, i.outcome, i.message, i.attempts,"
+        "SELECT i.creator_id, i.platform, c.handle, c.display_handle, i.outcome, i.message,"
+            + " i.attempts,"
             + " i.finished_at FROM rescrape_job_items i JOIN rescrape_creators c"
             + " ON c.id = i.creator_id WHERE i.job_id = ? AND i.status = 'FAILED'"
             + " ORDER BY i.creator_id LIMIT ? OFFSET ?",
@@ -447,6 +448,7 @@ public final class JdbcJobStore implements JobStore {
                 new CreatorId(row.getLong("creator_id")),
                 Platform.parse(row.getString("platform")),
                 new Handle(row.getString("handle")),
+                row.getString("display_handle"),
                 ScrapeOutcome.valueOf(row.getString("outcome")),
                 row.getString("message") == null ? "" : row.getString("message"),
                 row.getInt("attempts"),

@@ -9,8 +9,12 @@ import io.rescrape.jdbc.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class RescrapeSchemaTest {
 
@@ -22,6 +26,38 @@ class RescrapeSchemaTest {
       RescrapeSchema.migrate(database.dataSource(), SqlDialect.POSTGRESQL);
 
       assertThat(historyRows(database)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void should_give_creators_stored_before_version_3_their_handle_as_display_handle_on_h2()
+      throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:rescrape-v2-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    try {
+      migrateToVersion2(h2, SqlDialect.H2);
+      insertCreatorAtVersion2(h2);
+
+      RescrapeSchema.migrate(h2, SqlDialect.H2);
+
+      assertThat(displayHandleOf(h2, "lena.bakes")).isEqualTo("lena.bakes");
+    } finally {
+      execute(h2, "SHUTDOWN");
+    }
+  }
+
+  @Test
+  void should_give_creators_stored_before_version_3_their_handle_as_display_handle_on_postgres()
+      throws Exception {
+    try (TestDatabases.PostgresSchema schema = TestDatabases.postgresSchema()) {
+      PGSimpleDataSource postgres = new PGSimpleDataSource();
+      postgres.setURL(schema.jdbcUrl());
+      migrateToVersion2(postgres, SqlDialect.POSTGRESQL);
+      insertCreatorAtVersion2(postgres);
+
+      RescrapeSchema.migrate(postgres, SqlDialect.POSTGRESQL);
+
+      assertThat(displayHandleOf(postgres, "lena.bakes")).isEqualTo("lena.bakes");
     }
   }
 
@@ -53,6 +89,43 @@ class RescrapeSchemaTest {
         .isInstanceOf(StoreException.class)
         .hasMessageStartingWith(
             "could not connect to the database: Database \"mem:never-created\" not found");
+  }
+
+  private static void migrateToVersion2(DataSource dataSource, SqlDialect dialect) {
+    Flyway.configure(RescrapeSchemaTest.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations("classpath:db/migration/common", dialect.migrationLocation())
+        .table("rescrape_schema_history")
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .target("2")
+        .load()
+        .migrate();
+  }
+
+  private static void insertCreatorAtVersion2(DataSource dataSource) throws Exception {
+    execute(
+        dataSource,
+        "INSERT INTO rescrape_creators (platform, handle, cycle_day, added_at)"
+            + " VALUES ('instagram', 'lena.bakes', 2, CURRENT_TIMESTAMP)");
+  }
+
+  private static String displayHandleOf(DataSource dataSource, String handle) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT display_handle FROM rescrape_creators WHERE handle = '" + handle + "'")) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+
+  private static void execute(DataSource dataSource, String sql) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
   }
 
   private static long historyRows(TestDatabase database) throws Exception {

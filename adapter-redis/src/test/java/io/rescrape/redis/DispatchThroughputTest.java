@@ -125,8 +125,9 @@ class DispatchThroughputTest {
     try (Connection connection = database.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(
-          "INSERT INTO rescrape_creators (platform, handle, cycle_day, added_at)"
+          "INSERT INTO rescrape_creators (platform, handle, display_handle, cycle_day, added_at)"
               + " SELECT CASE WHEN g % 2 = 0 THEN 'instagram' ELSE 'tiktok' END, 'creator.' || g,"
+              + " 'creator.' || g,"
               + " (ARRAY[2, 3, 4, 5, 6, 0])[1 + g % 6], TIMESTAMPTZ '2025-08-01 00:00:00+00'"
               + " FROM generate_series(1, "
               + ITEMS

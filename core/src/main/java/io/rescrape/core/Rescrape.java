@@ -16,6 +16,7 @@ import io.rescrape.core.port.WorkQueue;
 import io.rescrape.core.service.CreatorRegistry;
 import io.rescrape.core.service.DailyPlanner;
 import io.rescrape.core.service.DailyTrigger;
+import io.rescrape.core.service.HistorySettings;
 import io.rescrape.core.service.JobControl;
 import io.rescrape.core.service.JobRunner;
 import io.rescrape.core.service.JobWorker;
@@ -24,6 +25,7 @@ import io.rescrape.core.service.Rebalancer;
 import io.rescrape.core.service.RunReport;
 import io.rescrape.core.service.RunnerSettings;
 import io.rescrape.core.service.ScheduleReporter;
+import io.rescrape.core.service.StatsHistory;
 import io.rescrape.core.service.TriggerSettings;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -53,6 +55,7 @@ public final class Rescrape implements AutoCloseable {
   private final Clock clock;
   private final SchedulePolicy policy;
   private final CreatorRegistry creators;
+  private final StatsHistory history;
   private final DailyPlanner planner;
   private final DailyTrigger trigger;
   private final JobRunner runner;
@@ -66,7 +69,8 @@ public final class Rescrape implements AutoCloseable {
     this.policy = new SchedulePolicy(builder.schedule);
     RescrapeEventListener listener = wakingWorkerOnNewJobs(builder.listener, wakeTarget);
     this.creators = new CreatorRegistry(builder.creatorStore, policy, clock);
-    this.planner = new DailyPlanner(builder.jobStore, clock, listener);
+    this.history = new StatsHistory(builder.creatorStore, builder.history, clock);
+    this.planner = new DailyPlanner(builder.jobStore, history, clock, listener);
     this.trigger =
         new DailyTrigger(planner, builder.jobStore, policy, builder.trigger, clock, listener);
     this.runner =
@@ -143,6 +147,11 @@ public final class Rescrape implements AutoCloseable {
     return creators;
   }
 
+  /** {@return creators' stats history, and its pruning} */
+  public StatsHistory history() {
+    return history;
+  }
+
   /** {@return the service that creates a date's daily job} */
   public DailyPlanner planner() {
     return planner;
@@ -192,6 +201,7 @@ public final class Rescrape implements AutoCloseable {
     private ScheduleSettings schedule = ScheduleSettings.defaults();
     private RunnerSettings runner = RunnerSettings.defaults();
     private TriggerSettings trigger = TriggerSettings.defaults();
+    private HistorySettings history = HistorySettings.defaults();
     private CreatorStore creatorStore;
     private JobStore jobStore;
     private WorkQueue workQueue;
@@ -244,6 +254,17 @@ public final class Rescrape implements AutoCloseable {
      */
     public Builder trigger(TriggerSettings settings) {
       this.trigger = Objects.requireNonNull(settings, "trigger");
+      return this;
+    }
+
+    /**
+     * How long stats snapshots are kept. Default: {@link HistorySettings#defaults()}.
+     *
+     * @param settings the retention and the pruning batch size
+     * @return this builder
+     */
+    public Builder history(HistorySettings settings) {
+      this.history = Objects.requireNonNull(settings, "history");
       return this;
     }
 

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param creatorId the creator
  * @param platform its platform
  * @param handle its handle
+ * @param displayHandle its handle as first added, case kept, for display
  * @param reason the outcome class
  * @param message the last explanation
  * @param attempts how many attempts were made
@@ -18,6 +19,7 @@ public record ItemFailure(
     CreatorId creatorId,
     Platform platform,
     Handle handle,
+    String displayHandle,
     ScrapeOutcome reason,
     String message,
     int attempts,

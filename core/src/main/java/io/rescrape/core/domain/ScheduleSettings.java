@@ -21,13 +21,22 @@ import java.util.TreeSet;
  *     cycle, rounded up (4 in a weekly cycle)
  * @param triggerTime the local time the daily job is created at; default 09:00
  * @param zone the zone that defines "a day" and the trigger time; default UTC
+ * @param goneAfterNotFound how many NOT_FOUND answers, from the jobs of as many different dates
+ *     with no visit between them, mark a creator gone, so that it leaves the schedule; default 3
  */
 public record ScheduleSettings(
     Cycle cycle,
     SortedSet<CycleDay> activeDays,
     int minimumGapDays,
     LocalTime triggerTime,
-    ZoneId zone) {
+    ZoneId zone,
+    int goneAfterNotFound) {
+
+  /** The fewest NOT_FOUND dates that mark a creator gone: one answer alone never does. */
+  public static final int MIN_GONE_AFTER_NOT_FOUND = 2;
+
+  /** The most NOT_FOUND dates that may be required to mark a creator gone. */
+  public static final int MAX_GONE_AFTER_NOT_FOUND = 100;
 
   /**
    * Validated settings; {@link #builder()} fills in the defaults.
@@ -37,8 +46,10 @@ public record ScheduleSettings(
    * @param minimumGapDays from 1 to the length of the cycle
    * @param triggerTime the local trigger time
    * @param zone the zone of the trigger time and of every date
+   * @param goneAfterNotFound from {@value #MIN_GONE_AFTER_NOT_FOUND} to {@value
+   *     #MAX_GONE_AFTER_NOT_FOUND}
    * @throws InvalidInputException when no day is active, an active day lies outside the cycle, or
-   *     the gap is out of range
+   *     the gap or the NOT_FOUND count is out of range
    */
   public ScheduleSettings {
     activeDays = ImmutableSortedSet.copyOf(activeDays);
@@ -58,9 +69,22 @@ public record ScheduleSettings(
               + " days, got "
               + minimumGapDays);
     }
+    if (goneAfterNotFound < MIN_GONE_AFTER_NOT_FOUND
+        || goneAfterNotFound > MAX_GONE_AFTER_NOT_FOUND) {
+      throw new InvalidInputException(
+          "goneAfterNotFound must be between "
+              + MIN_GONE_AFTER_NOT_FOUND
+              + " and "
+              + MAX_GONE_AFTER_NOT_FOUND
+              + " job dates, got "
+              + goneAfterNotFound);
+    }
   }
 
-  /** {@return the defaults: weekly, Tuesday at rest, trigger at 09:00 UTC} */
+  /**
+   * {@return the defaults: weekly, Tuesday at rest, trigger at 09:00 UTC, gone after NOT_FOUND on 3
+   * job dates}
+   */
   public static ScheduleSettings defaults() {
     return builder().build();
   }
@@ -85,6 +109,7 @@ public record ScheduleSettings(
     private Integer minimumGapDays;
     private LocalTime triggerTime = LocalTime.of(9, 0);
     private ZoneId zone = ZoneOffset.UTC;
+    private int goneAfterNotFound = 3;
 
     private Builder() {}
 
@@ -175,6 +200,21 @@ public record ScheduleSettings(
     }
 
     /**
+     * How many NOT_FOUND answers mark a creator gone. They must come from the jobs of that many
+     * different dates, with no visit (OK or PRIVATE) between them; any visit starts the count
+     * again. A gone creator is due in no job and counted on no day until a visit or a new add
+     * brings it back. Default: 3.
+     *
+     * @param jobDates from {@value ScheduleSettings#MIN_GONE_AFTER_NOT_FOUND} to {@value
+     *     ScheduleSettings#MAX_GONE_AFTER_NOT_FOUND}
+     * @return this builder
+     */
+    public Builder goneAfterNotFound(int jobDates) {
+      this.goneAfterNotFound = jobDates;
+      return this;
+    }
+
+    /**
      * {@return the settings, with the default for whatever was not set}
      *
      * @throws InvalidInputException when the settings do not fit together, for example a cycle
@@ -183,7 +223,7 @@ public record ScheduleSettings(
     public ScheduleSettings build() {
       SortedSet<CycleDay> active = activeDays != null ? activeDays : activeFromRestWeekdays();
       int gap = minimumGapDays != null ? minimumGapDays : (cycle.lengthInDays() + 1) / 2;
-      return new ScheduleSettings(cycle, active, gap, triggerTime, zone);
+      return new ScheduleSettings(cycle, active, gap, triggerTime, zone, goneAfterNotFound);
     }
 
     private SortedSet<CycleDay> activeFromRestWeekdays() {

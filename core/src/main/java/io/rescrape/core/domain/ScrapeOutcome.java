@@ -9,7 +9,9 @@ public enum ScrapeOutcome {
   OK(Effect.SUCCEED),
   /**
    * The platform says the account does not exist. Reported, not retried in this job; the creator
-   * stays due, so a wrong answer is corrected by the next daily job.
+   * stays due, so a wrong answer is corrected by the next daily job. Only NOT_FOUND in the jobs of
+   * {@link ScheduleSettings#goneAfterNotFound()} different dates, with no visit between them, marks
+   * the creator gone.
    */
   NOT_FOUND(Effect.FAIL),
   /**

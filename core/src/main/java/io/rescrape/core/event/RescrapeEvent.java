@@ -13,6 +13,7 @@ public sealed interface RescrapeEvent
         JobStopped,
         CreatorScraped,
         CreatorFailed,
+        CreatorGone,
         RetryScheduled,
         PlatformPaused,
         CircuitOpened,

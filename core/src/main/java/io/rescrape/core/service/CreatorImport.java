@@ -10,16 +10,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One import session: creators arrive in batches and each joins the least-loaded active day, so an
  * import of N creators adds about N / active days to each day. A creator that brings the time of
  * its last scrape from an earlier system keeps that weekday if it is active, and is next due one
- * cycle after that scrape. Not thread-safe; one per import.
+ * cycle after that scrape. A gone creator added again comes back on the least-loaded day, due at
+ * once. Not thread-safe; one per import.
  */
 public final class CreatorImport {
+
+  private static final Logger log = LoggerFactory.getLogger(CreatorImport.class);
 
   private final CreatorStore creators;
   private final SchedulePolicy policy;
@@ -57,15 +63,47 @@ public final class CreatorImport {
       outcomes.add(null);
     }
     List<Optional<CreatorId>> ids = placed.isEmpty() ? List.of() : creators.addAll(placed, now);
+    List<Optional<CreatorId>> returned = returnGone(placed, ids);
     for (int i = 0; i < placed.size(); i++) {
-      Optional<CreatorId> id = ids.get(i);
-      if (id.isEmpty()) {
-        PlacedCreator duplicate = placed.get(i);
-        assigner.undo(new DayAssigner.Placement(duplicate.day(), duplicate.nextDue()));
-      }
-      outcomes.set(
-          placedIndex.get(i), id.map(ImportOutcome::added).orElseGet(ImportOutcome::duplicate));
+      outcomes.set(placedIndex.get(i), outcome(placed.get(i), ids.get(i), returned.get(i)));
     }
     return outcomes;
+  }
+
+  /** Accounts already stored may be gone ones; adding them again brings them back. */
+  private List<Optional<CreatorId>> returnGone(
+      List<PlacedCreator> placed, List<Optional<CreatorId>> ids) {
+    List<PlacedCreator> stored = new ArrayList<>();
+    for (int i = 0; i < placed.size(); i++) {
+      if (ids.get(i).isEmpty()) {
+        stored.add(placed.get(i));
+      }
+    }
+    Iterator<Optional<CreatorId>> returned =
+        stored.isEmpty()
+            ? List.<Optional<CreatorId>>of().iterator()
+            : creators.returnGone(stored).iterator();
+    List<Optional<CreatorId>> aligned = new ArrayList<>(placed.size());
+    for (Optional<CreatorId> id : ids) {
+      aligned.add(id.isEmpty() ? returned.next() : Optional.empty());
+    }
+    return aligned;
+  }
+
+  private ImportOutcome outcome(
+      PlacedCreator creator, Optional<CreatorId> added, Optional<CreatorId> returned) {
+    if (added.isPresent()) {
+      return ImportOutcome.added(added.get());
+    }
+    if (returned.isPresent()) {
+      log.info(
+          "Creator {} ({} {}) was gone and is back on the schedule: added again, due at once",
+          returned.get(),
+          creator.creator().platform(),
+          creator.creator().handle());
+      return ImportOutcome.returned(returned.get());
+    }
+    assigner.undo(new DayAssigner.Placement(creator.day(), creator.nextDue()));
+    return ImportOutcome.duplicate();
   }
 }

@@ -44,7 +44,8 @@ public final class CreatorRegistry {
    * time.
    *
    * @param creator the creator to add
-   * @return added with its new id, a duplicate, or rejected with the reason
+   * @return added with its new id, brought back when it was gone, a duplicate, or rejected with the
+   *     reason
    */
   public ImportOutcome add(NewCreator creator) {
     return startImport().add(List.of(creator)).get(0);
@@ -60,7 +61,7 @@ public final class CreatorRegistry {
   }
 
   /**
-   * {@return the creator with this account, or empty when it is not on the schedule}
+   * {@return the creator with this account, gone or not, or empty when it is not stored}
    *
    * @param platform where the profile lives
    * @param handle the normalised handle
@@ -69,8 +70,16 @@ public final class CreatorRegistry {
     return creators.find(platform, handle);
   }
 
-  /** {@return the number of creators on the schedule} */
+  /** {@return the number of creators on the schedule, gone ones left out} */
   public long count() {
     return creators.count();
+  }
+
+  /**
+   * {@return the number of creators marked gone after repeated NOT_FOUND answers} They are not on
+   * the schedule; adding their accounts again brings them back.
+   */
+  public long countGone() {
+    return creators.countGone();
   }
 }

@@ -6,16 +6,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * What became of one creator offered to an import.
  *
- * @param status added, already stored, or rejected
- * @param creatorId the new id, when added
- * @param detail why it was not added; empty when added
+ * @param status added, brought back, already stored, or rejected
+ * @param creatorId the new id when added; the existing id when brought back
+ * @param detail what happened when it was not simply added; empty when added
  */
 public record ImportOutcome(Status status, @Nullable CreatorId creatorId, String detail) {
 
-  /** The three fates of an imported creator. */
+  /** The fates of an imported creator. */
   public enum Status {
     /** Now on the schedule, under a new id. */
     ADDED,
+    /**
+     * Was stored but gone, after repeated NOT_FOUND answers; back on the schedule under its old id,
+     * due at once.
+     */
+    RETURNED,
     /** Already on the schedule, or earlier in the same batch; left as it was. */
     DUPLICATE,
     /** Not added because of its data, such as a last scrape in the future; the detail says why. */
@@ -29,6 +34,16 @@ public record ImportOutcome(Status status, @Nullable CreatorId creatorId, String
    */
   public static ImportOutcome added(CreatorId id) {
     return new ImportOutcome(Status.ADDED, id, "");
+  }
+
+  /**
+   * {@return the outcome for a gone creator brought back onto the schedule}
+   *
+   * @param id its id, unchanged
+   */
+  public static ImportOutcome returned(CreatorId id) {
+    return new ImportOutcome(
+        Status.RETURNED, id, "was gone after repeated NOT_FOUND answers; back and due at once");
   }
 
   /** {@return the outcome for a creator whose platform and handle were already stored} */

@@ -2,6 +2,7 @@ package io.rescrape.core.service;
 
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.ItemResult;
+import io.rescrape.core.domain.NotFoundAnswer;
 import io.rescrape.core.domain.SchedulePolicy;
 import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.ScrapeResult;
@@ -74,7 +75,11 @@ final class ItemProcessor {
       WorkItem item, LocalDate jobDate, ScrapeResult result, Instant at, Duration took) {
     ItemResult failure = ItemResult.failed(item.creatorId(), result.outcome(), result.message());
     CreatorVisit visit = result.outcome().countsAsVisit() ? visit(item, jobDate, result, at) : null;
-    return new Processed(item, failure, visit, took);
+    NotFoundAnswer notFound =
+        result.outcome() == ScrapeOutcome.NOT_FOUND
+            ? new NotFoundAnswer(item.creatorId(), jobDate, at)
+            : null;
+    return new Processed(item, failure, visit, took, notFound);
   }
 
   private Processed retried(WorkItem item, ScrapeResult result, Instant at, Duration took) {
@@ -101,7 +106,12 @@ final class ItemProcessor {
 
   private CreatorVisit visit(WorkItem item, LocalDate jobDate, ScrapeResult result, Instant at) {
     LocalDate nextDue = policy.nextDueAfterVisit(item.day(), jobDate);
-    return new CreatorVisit(item.creatorId(), at, nextDue, result.profile());
+    return new CreatorVisit(item.creatorId(), at, nextDue, result.profile(), result.outcome());
+  }
+
+  /** {@return how many NOT_FOUND job dates mark a creator gone} */
+  int goneAfterNotFound() {
+    return policy.settings().goneAfterNotFound();
   }
 
   /**
@@ -111,8 +121,18 @@ final class ItemProcessor {
    * @param result what the ledger records
    * @param visit what the creator records; null when it was not reached
    * @param took how long the scrape took
+   * @param notFound the platform's answer that the creator does not exist; null for any other
    */
-  record Processed(WorkItem item, ItemResult result, @Nullable CreatorVisit visit, Duration took) {
+  record Processed(
+      WorkItem item,
+      ItemResult result,
+      @Nullable CreatorVisit visit,
+      Duration took,
+      @Nullable NotFoundAnswer notFound) {
+
+    Processed(WorkItem item, ItemResult result, @Nullable CreatorVisit visit, Duration took) {
+      this(item, result, visit, took, null);
+    }
 
     ScrapeOutcome outcome() {
       return result.outcome();

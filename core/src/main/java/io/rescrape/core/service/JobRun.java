@@ -98,7 +98,15 @@ final class JobRun {
       queue.open(job);
       ResultRecorder recorder =
           new ResultRecorder(
-              job.id(), owner, creators, jobs, queue, events, clock, settings.flushSize());
+              job.id(),
+              owner,
+              creators,
+              jobs,
+              queue,
+              events,
+              clock,
+              settings.flushSize(),
+              processor.goneAfterNotFound());
       Set<Platform> unserved = workThrough(recorder);
       return finish(unserved, stopwatch.elapsed());
     } finally {

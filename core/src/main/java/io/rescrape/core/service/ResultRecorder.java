@@ -1,10 +1,14 @@
 package io.rescrape.core.service;
 
+import io.rescrape.core.domain.Creator;
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.ItemResult;
 import io.rescrape.core.domain.ItemStatus;
 import io.rescrape.core.domain.JobId;
+import io.rescrape.core.domain.NotFoundAnswer;
+import io.rescrape.core.domain.NotFoundStreak;
 import io.rescrape.core.event.CreatorFailed;
+import io.rescrape.core.event.CreatorGone;
 import io.rescrape.core.event.CreatorScraped;
 import io.rescrape.core.event.RetryScheduled;
 import io.rescrape.core.port.CreatorStore;
@@ -23,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Collects processed items and writes them in batches: creators first, then the ledger. A crash
  * between the two writes, or before a flush, costs at most a second scrape of those creators, never
- * a lost one: the ledger still shows them unfinished.
+ * a lost one: the ledger still shows them unfinished. NOT_FOUND answers count once per job date, so
+ * writing a batch again does not count them twice.
  */
 final class ResultRecorder {
 
@@ -37,8 +42,13 @@ final class ResultRecorder {
   private final Events events;
   private final Clock clock;
   private final int flushSize;
+  private final int goneAfterNotFound;
 
   private final List<Processed> buffer = new ArrayList<>();
+
+  /** Marked gone by a write whose batch failed later; announced once a flush succeeds. */
+  private final List<Creator> goneToAnnounce = new ArrayList<>();
+
   private final ReentrantLock flushing = new ReentrantLock();
 
   ResultRecorder(
@@ -49,7 +59,8 @@ final class ResultRecorder {
       WorkQueue queue,
       Events events,
       Clock clock,
-      int flushSize) {
+      int flushSize,
+      int goneAfterNotFound) {
     this.jobId = jobId;
     this.owner = owner;
     this.creators = creators;
@@ -58,6 +69,7 @@ final class ResultRecorder {
     this.events = events;
     this.clock = clock;
     this.flushSize = flushSize;
+    this.goneAfterNotFound = goneAfterNotFound;
   }
 
   void add(Processed processed) {
@@ -105,6 +117,7 @@ final class ResultRecorder {
         throw e;
       }
       batch.forEach(this::publish);
+      announceGone();
     } finally {
       flushing.unlock();
     }
@@ -115,6 +128,11 @@ final class ResultRecorder {
         batch.stream().map(Processed::visit).filter(Objects::nonNull).toList();
     if (!visits.isEmpty()) {
       creators.recordVisits(visits);
+    }
+    List<NotFoundAnswer> notFound =
+        batch.stream().map(Processed::notFound).filter(Objects::nonNull).toList();
+    if (!notFound.isEmpty()) {
+      goneToAnnounce.addAll(creators.recordNotFound(notFound, goneAfterNotFound));
     }
     List<ItemResult> results = batch.stream().map(Processed::result).toList();
     jobs.record(jobId, results, owner, clock.instant());
@@ -146,6 +164,33 @@ final class ResultRecorder {
     synchronized (buffer) {
       buffer.addAll(0, batch);
     }
+  }
+
+  private void announceGone() {
+    for (Creator creator : goneToAnnounce) {
+      NotFoundStreak streak = Objects.requireNonNull(creator.notFound());
+      log.info(
+          "Creator {} ({} {}) marked gone by job {}: not found in the jobs of {} different dates,"
+              + " {} to {}; it leaves the schedule until its account is added again",
+          creator.id(),
+          creator.platform(),
+          creator.handle(),
+          jobId,
+          streak.dates(),
+          streak.firstOn(),
+          streak.lastOn());
+      events.publish(
+          new CreatorGone(
+              Objects.requireNonNull(creator.goneSince()),
+              jobId,
+              creator.id(),
+              creator.platform(),
+              creator.handle(),
+              streak.firstOn(),
+              streak.lastOn(),
+              streak.dates()));
+    }
+    goneToAnnounce.clear();
   }
 
   private void publish(Processed processed) {

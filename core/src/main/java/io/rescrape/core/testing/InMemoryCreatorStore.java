@@ -5,19 +5,25 @@ import io.rescrape.core.domain.CreatorId;
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.CycleDay;
 import io.rescrape.core.domain.Handle;
+import io.rescrape.core.domain.NotFoundAnswer;
 import io.rescrape.core.domain.PlacedCreator;
 import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.ProfileStats;
 import io.rescrape.core.domain.ScheduledCreator;
+import io.rescrape.core.domain.StatsSnapshot;
 import io.rescrape.core.port.CreatorStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link CreatorStore} in memory, for tests and demos: it holds every creator on the heap, so it
@@ -27,6 +33,7 @@ public final class InMemoryCreatorStore implements CreatorStore {
 
   private final TreeMap<Long, Creator> byId = new TreeMap<>();
   private final Map<String, Long> idByHandle = new HashMap<>();
+  private final Map<Long, TreeMap<Instant, ProfileStats>> statsById = new HashMap<>();
   private long lastId;
 
   @Override
@@ -46,11 +53,14 @@ public final class InMemoryCreatorStore implements CreatorStore {
               id,
               placed.creator().platform(),
               placed.creator().handle(),
+              placed.creator().displayHandle(),
               placed.day(),
               placed.nextDue(),
               placed.creator().lastScrapedAt(),
               null,
-              addedAt));
+              addedAt,
+              null,
+              null));
       idByHandle.put(key, id.value());
       ids.add(Optional.of(id));
     }
@@ -69,17 +79,53 @@ public final class InMemoryCreatorStore implements CreatorStore {
   }
 
   @Override
+  public synchronized List<Optional<CreatorId>> returnGone(List<PlacedCreator> creators) {
+    List<Optional<CreatorId>> ids = new ArrayList<>(creators.size());
+    for (PlacedCreator placed : creators) {
+      Optional<Creator> gone =
+          find(placed.creator().platform(), placed.creator().handle()).filter(Creator::isGone);
+      gone.ifPresent(creator -> byId.put(creator.id().value(), creator.returned(placed.day())));
+      ids.add(gone.map(Creator::id));
+    }
+    return ids;
+  }
+
+  @Override
+  public synchronized List<Creator> recordNotFound(List<NotFoundAnswer> answers, int goneAfter) {
+    List<Creator> markedGone = new ArrayList<>();
+    for (NotFoundAnswer answer : answers) {
+      Creator old = byId.get(answer.creatorId().value());
+      if (old == null) {
+        continue;
+      }
+      Creator updated = old.notFoundIn(answer.jobDate(), answer.at(), goneAfter);
+      byId.put(old.id().value(), updated);
+      if (updated.isGone() && !old.isGone()) {
+        markedGone.add(updated);
+      }
+    }
+    return markedGone;
+  }
+
+  @Override
   public synchronized Map<CycleDay, Long> countByDay() {
     Map<CycleDay, Long> counts = new TreeMap<>();
     for (Creator creator : byId.values()) {
-      counts.merge(creator.day(), 1L, Long::sum);
+      if (!creator.isGone()) {
+        counts.merge(creator.day(), 1L, Long::sum);
+      }
     }
     return counts;
   }
 
   @Override
   public synchronized long count() {
-    return byId.size();
+    return count(creator -> !creator.isGone());
+  }
+
+  @Override
+  public synchronized long countGone() {
+    return count(Creator::isGone);
   }
 
   @Override
@@ -89,7 +135,7 @@ public final class InMemoryCreatorStore implements CreatorStore {
 
   @Override
   public synchronized long countScheduledFor(LocalDate date) {
-    return count(creator -> date.equals(creator.nextDue()));
+    return count(creator -> !creator.isGone() && date.equals(creator.nextDue()));
   }
 
   @Override
@@ -100,7 +146,45 @@ public final class InMemoryCreatorStore implements CreatorStore {
         continue;
       }
       byId.put(old.id().value(), old.visited(visit));
+      visit
+          .snapshot()
+          .ifPresent(
+              snapshot ->
+                  statsById
+                      .computeIfAbsent(old.id().value(), id -> new TreeMap<>())
+                      .putIfAbsent(snapshot.scrapedAt(), snapshot.stats()));
     }
+  }
+
+  @Override
+  public synchronized List<StatsSnapshot> statsHistory(
+      CreatorId id, @Nullable Instant since, int limit) {
+    NavigableMap<Instant, ProfileStats> history =
+        statsById.getOrDefault(id.value(), new TreeMap<>());
+    NavigableMap<Instant, ProfileStats> wanted =
+        since == null ? history : history.tailMap(since, true);
+    List<StatsSnapshot> latestFirst = new ArrayList<>();
+    for (Map.Entry<Instant, ProfileStats> entry : wanted.descendingMap().entrySet()) {
+      if (latestFirst.size() >= limit) {
+        break;
+      }
+      latestFirst.add(new StatsSnapshot(id, entry.getKey(), entry.getValue()));
+    }
+    Collections.reverse(latestFirst);
+    return latestFirst;
+  }
+
+  @Override
+  public synchronized int pruneStats(Instant before, int limit) {
+    int deleted = 0;
+    for (TreeMap<Instant, ProfileStats> history : statsById.values()) {
+      while (deleted < limit && !history.isEmpty() && history.firstKey().isBefore(before)) {
+        history.pollFirstEntry();
+        deleted++;
+      }
+    }
+    statsById.values().removeIf(Map::isEmpty);
+    return deleted;
   }
 
   @Override
@@ -110,7 +194,7 @@ public final class InMemoryCreatorStore implements CreatorStore {
       if (found.size() >= limit) {
         break;
       }
-      if (creator.day().equals(day)) {
+      if (creator.day().equals(day) && !creator.isGone()) {
         found.add(new ScheduledCreator(creator.id(), creator.day(), creator.nextDue()));
       }
     }

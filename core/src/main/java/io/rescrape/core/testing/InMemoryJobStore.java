@@ -266,6 +266,7 @@ public final class InMemoryJobStore implements JobStore {
               item.creatorId,
               item.platform,
               creator.handle(),
+              creator.displayHandle(),
               item.outcome,
               item.message,
               item.attempts,

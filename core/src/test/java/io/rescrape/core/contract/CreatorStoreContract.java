@@ -2,6 +2,7 @@ package io.rescrape.core.contract;
 
 import static io.rescrape.core.contract.TestCreators.ADDED_AT;
 import static io.rescrape.core.contract.TestCreators.placed;
+import static io.rescrape.core.contract.TestCreators.written;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,13 +12,19 @@ import io.rescrape.core.domain.CreatorId;
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.CycleDay;
 import io.rescrape.core.domain.Handle;
+import io.rescrape.core.domain.NotFoundAnswer;
+import io.rescrape.core.domain.NotFoundStreak;
 import io.rescrape.core.domain.Platform;
 import io.rescrape.core.domain.Profile;
 import io.rescrape.core.domain.ProfileStats;
 import io.rescrape.core.domain.ScheduledCreator;
+import io.rescrape.core.domain.ScrapeOutcome;
+import io.rescrape.core.domain.StatsSnapshot;
 import io.rescrape.core.port.CreatorStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -171,5 +178,277 @@ public abstract class CreatorStoreContract {
   void should_find_nothing_for_unknown_ids_and_handles() {
     assertThat(creators.find(new CreatorId(987654))).isEmpty();
     assertThat(creators.find(Platform.TIKTOK, new Handle("nobody.here"))).isEmpty();
+  }
+
+  @Test
+  void should_keep_the_display_handle_of_the_first_form_added() {
+    creators.addAll(
+        List.of(written(Platform.INSTAGRAM, "https://www.instagram.com/Lena.Bakes/", MONDAY, null)),
+        ADDED_AT);
+
+    List<Optional<CreatorId>> again =
+        creators.addAll(
+            List.of(
+                written(Platform.INSTAGRAM, "@LENA.BAKES", MONDAY, null),
+                written(Platform.INSTAGRAM, "lena.bakes", MONDAY, null)),
+            ADDED_AT);
+
+    Creator stored = creators.find(Platform.INSTAGRAM, new Handle("lena.bakes")).orElseThrow();
+    assertThat(again).containsOnly(Optional.empty());
+    assertThat(stored.displayHandle()).isEqualTo("Lena.Bakes");
+    assertThat(creators.count()).isEqualTo(1);
+  }
+
+  @Test
+  void should_mark_a_creator_gone_only_when_not_found_on_enough_different_dates() {
+    CreatorId id = TestCreators.add(creators, "lost", 1, WEDNESDAY, WED).get(0);
+
+    List<Creator> first = creators.recordNotFound(List.of(notFound(id, WED)), 3);
+    List<Creator> sameDate = creators.recordNotFound(List.of(notFound(id, WED)), 3);
+    List<Creator> second = creators.recordNotFound(List.of(notFound(id, WED.plusDays(1))), 3);
+    List<Creator> third = creators.recordNotFound(List.of(notFound(id, WED.plusDays(2))), 3);
+    List<Creator> fourth = creators.recordNotFound(List.of(notFound(id, WED.plusDays(3))), 3);
+
+    assertThat(first).isEmpty();
+    assertThat(sameDate).isEmpty();
+    assertThat(second).isEmpty();
+    assertThat(third)
+        .singleElement()
+        .satisfies(
+            gone -> {
+              assertThat(gone.id()).isEqualTo(id);
+              assertThat(gone.goneSince()).isEqualTo(atNine(WED.plusDays(2)));
+              assertThat(gone.notFound()).isEqualTo(new NotFoundStreak(3, WED, WED.plusDays(2)));
+            });
+    assertThat(fourth).isEmpty();
+    assertThat(creators.find(id).orElseThrow().goneSince()).isEqualTo(atNine(WED.plusDays(2)));
+  }
+
+  @Test
+  void should_count_an_older_job_date_not_found_again_only_once() {
+    CreatorId id = TestCreators.add(creators, "lost", 1, WEDNESDAY, WED).get(0);
+    creators.recordNotFound(List.of(notFound(id, WED)), 3);
+    creators.recordNotFound(List.of(notFound(id, WED.plusDays(1))), 3);
+
+    List<Creator> olderRetried = creators.recordNotFound(List.of(notFound(id, WED)), 3);
+
+    assertThat(olderRetried).isEmpty();
+    assertThat(creators.find(id).orElseThrow().notFound())
+        .isEqualTo(new NotFoundStreak(2, WED, WED.plusDays(1)));
+  }
+
+  @Test
+  void should_leave_a_gone_creator_off_the_schedule_but_keep_it_findable() {
+    CreatorId gone = TestCreators.add(creators, "gone", 1, WEDNESDAY, WED).get(0);
+    TestCreators.add(creators, "here", 2, WEDNESDAY, WED);
+    TestCreators.add(creators, "new", 1, WEDNESDAY, null);
+    TestCreators.markGone(creators, gone, WED.minusDays(3));
+
+    Creator found = creators.find(gone).orElseThrow();
+
+    assertThat(found.isGone()).isTrue();
+    assertThat(creators.find(found.platform(), found.handle())).contains(found);
+    assertThat(creators.count()).isEqualTo(3);
+    assertThat(creators.countGone()).isEqualTo(1);
+    assertThat(creators.countByDay()).containsEntry(CycleDay.of(WEDNESDAY), 3L);
+    assertThat(creators.countDueOn(WED)).isEqualTo(3);
+    assertThat(creators.countScheduledFor(WED)).isEqualTo(2);
+    assertThat(creators.onDay(CycleDay.of(WEDNESDAY), 10))
+        .extracting(ScheduledCreator::id)
+        .doesNotContain(gone)
+        .hasSize(3);
+  }
+
+  @Test
+  void should_end_the_not_found_streak_and_the_gone_state_on_a_visit() {
+    List<CreatorId> ids = TestCreators.add(creators, "back", 2, WEDNESDAY, WED);
+    creators.recordNotFound(List.of(notFound(ids.get(0), WED)), 3);
+    TestCreators.markGone(creators, ids.get(1), WED.minusDays(3));
+
+    creators.recordVisits(
+        List.of(
+            new CreatorVisit(ids.get(0), atNine(WED.plusDays(1)), WED.plusDays(7), null),
+            new CreatorVisit(
+                ids.get(1),
+                atNine(WED.plusDays(1)),
+                WED.plusDays(7),
+                null,
+                ScrapeOutcome.PRIVATE)));
+
+    assertThat(creators.find(ids.get(0)).orElseThrow().notFound()).isNull();
+    assertThat(creators.find(ids.get(1)).orElseThrow().notFound()).isNull();
+    assertThat(creators.find(ids.get(1)).orElseThrow().isGone()).isFalse();
+    assertThat(creators.countGone()).isZero();
+  }
+
+  @Test
+  void should_bring_back_a_gone_creator_on_its_new_day_due_at_once() {
+    CreatorId gone = TestCreators.add(creators, "gone", 1, WEDNESDAY, WED).get(0);
+    TestCreators.add(creators, "here", 1, WEDNESDAY, WED);
+    TestCreators.markGone(creators, gone, WED.minusDays(3));
+    Creator before = creators.find(gone).orElseThrow();
+
+    List<Optional<CreatorId>> returned =
+        creators.returnGone(
+            List.of(
+                placed(Platform.INSTAGRAM, "gone.0", MONDAY, WED.plusDays(5)),
+                placed(Platform.INSTAGRAM, "here.0", MONDAY, null),
+                placed(Platform.TIKTOK, "nobody.here", MONDAY, null)));
+
+    Creator back = creators.find(gone).orElseThrow();
+    assertThat(returned).containsExactly(Optional.of(gone), Optional.empty(), Optional.empty());
+    assertThat(back.isGone()).isFalse();
+    assertThat(back.notFound()).isNull();
+    assertThat(back.day()).isEqualTo(CycleDay.of(MONDAY));
+    assertThat(back.nextDue()).isNull();
+    assertThat(back.displayHandle()).isEqualTo(before.displayHandle());
+    assertThat(creators.countDueOn(WED)).isEqualTo(2);
+    assertThat(creators.count()).isEqualTo(2);
+  }
+
+  @Test
+  void should_keep_known_counts_when_a_private_visit_shows_zero_or_nothing() {
+    CreatorId id = TestCreators.add(creators, "went.private", 1, WEDNESDAY, WED).get(0);
+    creators.recordVisits(
+        List.of(
+            new CreatorVisit(
+                id,
+                atNine(WED),
+                WED.plusDays(7),
+                new Profile(
+                    "7", "Went", "bio", false, false, new ProfileStats(900L, 90L, 9L, 5L)))));
+
+    creators.recordVisits(
+        List.of(
+            new CreatorVisit(
+                id,
+                atNine(WED.plusDays(7)),
+                WED.plusDays(14),
+                new Profile(null, null, null, null, null, new ProfileStats(0L, 91L, 0L, null)),
+                ScrapeOutcome.PRIVATE)));
+
+    Profile stored = creators.find(id).orElseThrow().profile();
+    assertThat(stored.stats()).isEqualTo(new ProfileStats(900L, 91L, 9L, 5L));
+    assertThat(stored.privateAccount()).isTrue();
+  }
+
+  @Test
+  void should_leave_a_count_unknown_when_a_private_visit_does_not_carry_it() {
+    CreatorId id = TestCreators.add(creators, "private.first", 1, WEDNESDAY, WED).get(0);
+
+    creators.recordVisits(
+        List.of(
+            new CreatorVisit(
+                id,
+                atNine(WED),
+                WED.plusDays(7),
+                new Profile("8", null, null, null, true, new ProfileStats(120L, 0L, null, null)),
+                ScrapeOutcome.PRIVATE)));
+
+    assertThat(creators.find(id).orElseThrow().profile().stats())
+        .isEqualTo(new ProfileStats(120L, null, null, null));
+  }
+
+  @Test
+  void should_add_a_stats_snapshot_for_each_ok_visit_only() {
+    CreatorId id = TestCreators.add(creators, "growing", 1, WEDNESDAY, WED).get(0);
+    CreatorVisit ok = okVisit(id, WED, new ProfileStats(1_200_000L, 10L, 300L, null, true));
+    CreatorVisit hidden =
+        new CreatorVisit(
+            id,
+            atNine(WED.plusDays(7)),
+            WED.plusDays(14),
+            new Profile(null, null, null, null, true, new ProfileStats(1_300_000L, 0L, 0L, null)),
+            ScrapeOutcome.PRIVATE);
+
+    creators.recordVisits(List.of(ok));
+    creators.recordVisits(List.of(ok));
+    creators.recordVisits(List.of(hidden));
+
+    assertThat(creators.statsHistory(id, null, 10))
+        .containsExactly(
+            new StatsSnapshot(
+                id, atNine(WED), new ProfileStats(1_200_000L, 10L, 300L, null, true)));
+  }
+
+  @Test
+  void should_add_no_snapshot_for_a_visit_without_a_profile_or_of_an_unknown_creator() {
+    CreatorId id = TestCreators.add(creators, "quiet", 1, WEDNESDAY, WED).get(0);
+    CreatorId unknown = new CreatorId(987654);
+
+    creators.recordVisits(
+        List.of(
+            new CreatorVisit(id, atNine(WED), WED.plusDays(7), null),
+            okVisit(unknown, WED, new ProfileStats(1L, 2L, 3L, 4L))));
+
+    assertThat(creators.statsHistory(id, null, 10)).isEmpty();
+    assertThat(creators.statsHistory(unknown, null, 10)).isEmpty();
+    assertThat(creators.find(id).orElseThrow().nextDue()).isEqualTo(WED.plusDays(7));
+  }
+
+  @Test
+  void should_return_the_latest_snapshots_since_an_instant_oldest_first() {
+    CreatorId id = TestCreators.add(creators, "charted", 1, WEDNESDAY, WED).get(0);
+    CreatorId other = TestCreators.add(creators, "other", 1, WEDNESDAY, WED).get(0);
+    for (int week = 0; week < 5; week++) {
+      creators.recordVisits(
+          List.of(
+              okVisit(id, WED.plusWeeks(week), new ProfileStats(100L + week, null, null, null)),
+              okVisit(other, WED.plusWeeks(week), new ProfileStats(5L, null, null, null))));
+    }
+
+    List<StatsSnapshot> latestTwo = creators.statsHistory(id, null, 2);
+    List<StatsSnapshot> sinceWeekThree = creators.statsHistory(id, atNine(WED.plusWeeks(3)), 10);
+    List<StatsSnapshot> sinceWeekOneAtMostTwo =
+        creators.statsHistory(id, atNine(WED.plusWeeks(1)), 2);
+
+    assertThat(latestTwo)
+        .extracting(snapshot -> snapshot.stats().followers())
+        .containsExactly(103L, 104L);
+    assertThat(sinceWeekThree)
+        .extracting(StatsSnapshot::scrapedAt)
+        .containsExactly(atNine(WED.plusWeeks(3)), atNine(WED.plusWeeks(4)));
+    assertThat(sinceWeekOneAtMostTwo)
+        .extracting(snapshot -> snapshot.stats().followers())
+        .containsExactly(103L, 104L);
+    assertThat(latestTwo).allSatisfy(snapshot -> assertThat(snapshot.creatorId()).isEqualTo(id));
+  }
+
+  @Test
+  void should_prune_only_snapshots_older_than_the_cutoff_a_batch_at_a_time() {
+    List<CreatorId> ids = TestCreators.add(creators, "old", 3, WEDNESDAY, WED);
+    for (CreatorId id : ids) {
+      creators.recordVisits(
+          List.of(
+              okVisit(id, WED, new ProfileStats(1L, null, null, null)),
+              okVisit(id, WED.plusDays(1), new ProfileStats(2L, null, null, null))));
+    }
+    Instant cutoff = atNine(WED).plus(Duration.ofHours(1));
+
+    int firstBatch = creators.pruneStats(cutoff, 2);
+    int secondBatch = creators.pruneStats(cutoff, 2);
+    int nothingLeft = creators.pruneStats(cutoff, 2);
+
+    assertThat(firstBatch).isEqualTo(2);
+    assertThat(secondBatch).isEqualTo(1);
+    assertThat(nothingLeft).isZero();
+    for (CreatorId id : ids) {
+      assertThat(creators.statsHistory(id, null, 10))
+          .extracting(StatsSnapshot::scrapedAt)
+          .containsExactly(atNine(WED.plusDays(1)));
+    }
+  }
+
+  private static NotFoundAnswer notFound(CreatorId id, LocalDate jobDate) {
+    return new NotFoundAnswer(id, jobDate, atNine(jobDate));
+  }
+
+  private static CreatorVisit okVisit(CreatorId id, LocalDate date, ProfileStats stats) {
+    return new CreatorVisit(
+        id, atNine(date), date.plusDays(7), new Profile(null, null, null, null, false, stats));
+  }
+
+  private static Instant atNine(LocalDate date) {
+    return date.atTime(9, 0).toInstant(ZoneOffset.UTC);
   }
 }

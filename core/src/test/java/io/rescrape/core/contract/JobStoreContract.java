@@ -92,6 +92,40 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void should_leave_gone_creators_out_of_the_daily_job() {
+    List<CreatorId> due = TestCreators.add(creators, "due", 4, WEDNESDAY, WED);
+    TestCreators.markGone(creators, due.get(0), WED.minusDays(3));
+    TestCreators.markGone(creators, TestCreators.add(creators, "new", 1, MONDAY, null).get(0), WED);
+
+    DailyJob job = jobs.createDailyJob(WED, NINE).job();
+
+    assertThat(job.totalItems()).isEqualTo(3);
+    assertThat(ids(drainAndKeep(job))).doesNotContain(due.get(0));
+  }
+
+  @Test
+  void should_name_a_failed_creator_by_its_display_handle_too() {
+    creators.addAll(
+        List.of(
+            TestCreators.written(
+                Platform.TIKTOK, "https://www.tiktok.com/@Kofi_Codes?lang=en", WEDNESDAY, WED)),
+        TestCreators.ADDED_AT);
+    DailyJob job = jobs.createDailyJob(WED, NINE).job();
+    jobs.start(job.id(), lease("w"), NINE);
+    WorkItem item = queue.claim(job.id(), Platform.TIKTOK, 1, lease("w"), NINE).get(0);
+    jobs.record(
+        job.id(),
+        List.of(ItemResult.failed(item.creatorId(), ScrapeOutcome.NOT_FOUND, "no such account")),
+        "w",
+        NINE.plusSeconds(1));
+
+    ItemFailure failure = jobs.failures(job.id(), 0, 10).get(0);
+
+    assertThat(failure.handle().value()).isEqualTo("kofi_codes");
+    assertThat(failure.displayHandle()).isEqualTo("Kofi_Codes");
+  }
+
+  @Test
   void should_return_the_existing_job_when_its_date_is_planned_again() {
     TestCreators.add(creators, "due", 3, WEDNESDAY, WED);
     DailyJob first = jobs.createDailyJob(WED, NINE).job();
@@ -597,6 +631,15 @@ public abstract class JobStoreContract {
       slices.add(ids.subList(i, Math.min(ids.size(), i + size)));
     }
     return slices;
+  }
+
+  private List<WorkItem> drainAndKeep(DailyJob job) {
+    jobs.start(job.id(), lease("w"), NINE);
+    List<WorkItem> items = new ArrayList<>();
+    for (Platform platform : Platform.values()) {
+      items.addAll(queue.claim(job.id(), platform, 1_000, lease("w"), NINE));
+    }
+    return items;
   }
 
   private WorkItem claimOne(DailyJob job, String owner) {

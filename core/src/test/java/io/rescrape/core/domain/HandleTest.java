@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HandleTest {
@@ -52,6 +53,94 @@ class HandleTest {
         .hasMessageStartingWith("invalid instagram handle 'evil\\u001b[31mxxx")
         .hasMessageContaining("xxx...'")
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(250));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://www.instagram.com/Lena.Bakes/",
+        "instagram.com/lena.bakes?hl=en",
+        "http://m.instagram.com/lena.bakes#x",
+        "HTTPS://WWW.INSTAGRAM.COM/LENA.BAKES",
+        " www.instagram.com/@lena.bakes/ "
+      })
+  void should_take_the_handle_from_an_instagram_profile_url(String url) {
+    assertThat(Handle.of(Platform.INSTAGRAM, url)).isEqualTo(new Handle("lena.bakes"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://www.tiktok.com/@Kofi_Codes?lang=en",
+        "tiktok.com/@kofi_codes/",
+        "https://m.tiktok.com/@kofi_codes#top"
+      })
+  void should_take_the_handle_from_a_tiktok_profile_url(String url) {
+    assertThat(Handle.of(Platform.TIKTOK, url)).isEqualTo(new Handle("kofi_codes"));
+  }
+
+  @Test
+  void should_keep_the_handle_as_written_for_display() {
+    assertThat(Handle.displayForm(Platform.INSTAGRAM, "https://www.instagram.com/Lena.Bakes/"))
+        .isEqualTo("Lena.Bakes");
+    assertThat(Handle.displayForm(Platform.INSTAGRAM, " @LENA.bakes ")).isEqualTo("LENA.bakes");
+    assertThat(Handle.displayForm(Platform.TIKTOK, "https://www.tiktok.com/@Kofi_Codes?lang=en"))
+        .isEqualTo("Kofi_Codes");
+  }
+
+  @Test
+  void should_reject_a_profile_url_of_the_other_platform() {
+    assertThatThrownBy(() -> Handle.of(Platform.INSTAGRAM, "https://www.tiktok.com/@kofi_codes"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "invalid instagram handle 'https://www.tiktok.com/@kofi_codes': the URL points to"
+                + " tiktok, not to instagram");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "instagram | instagram.com/p/Cx123/    | /p/ leads to a post, reel, story or page",
+        "instagram | instagram.com/reel/Cy9_x/ | /reel/ leads to a post, reel, story or page",
+        "instagram | instagram.com/lena.bakes/tagged/ | a profile URL has one path segment",
+        "instagram | https://www.instagram.com/ | the URL names no account",
+        "instagram | youtube.com/@lena.bakes | neither a handle nor a profile URL",
+        "tiktok    | tiktok.com/@kofi_codes/video/123 | leads to a video or another page",
+        "tiktok    | https://vm.tiktok.com/ZMabc123/ | a short link cannot be resolved offline",
+        "tiktok    | tiktok.com/kofi_codes | a profile URL has the handle after '@'",
+      })
+  void should_reject_a_url_that_is_not_a_profile_and_say_why(
+      String platform, String url, String why) {
+    assertThatThrownBy(() -> Handle.of(Platform.parse(platform), url))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("invalid " + platform + " handle '" + url + "': ")
+        .hasMessageContaining(why);
+  }
+
+  @Test
+  void should_reject_a_profile_url_whose_handle_breaks_the_rules() {
+    assertThatThrownBy(() -> Handle.of(Platform.TIKTOK, "tiktok.com/@k"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("expected 2-24 letters");
+  }
+
+  @Test
+  void should_add_the_same_account_once_however_it_is_written() {
+    NewCreator plain = NewCreator.of(Platform.INSTAGRAM, "Lena.Bakes");
+    NewCreator at = NewCreator.of(Platform.INSTAGRAM, "@lena.bakes");
+    NewCreator url = NewCreator.of(Platform.INSTAGRAM, "https://www.instagram.com/LENA.BAKES/");
+
+    assertThat(at.handle()).isEqualTo(plain.handle()).isEqualTo(url.handle());
+    assertThat(plain.displayHandle()).isEqualTo("Lena.Bakes");
+    assertThat(url.displayHandle()).isEqualTo("LENA.BAKES");
+  }
+
+  @Test
+  void should_refuse_a_display_handle_of_another_account() {
+    assertThatThrownBy(
+            () -> new NewCreator(Platform.TIKTOK, new Handle("kofi_codes"), "Kofi.Codes", null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

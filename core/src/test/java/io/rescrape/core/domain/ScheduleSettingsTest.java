@@ -18,6 +18,22 @@ class ScheduleSettingsTest {
   }
 
   @Test
+  void should_mark_creators_gone_after_three_not_found_dates_by_default() {
+    assertThat(ScheduleSettings.defaults().goneAfterNotFound()).isEqualTo(3);
+    assertThat(ScheduleSettings.builder().goneAfterNotFound(5).build().goneAfterNotFound())
+        .isEqualTo(5);
+  }
+
+  @Test
+  void should_never_let_a_single_not_found_mark_a_creator_gone() {
+    assertThatThrownBy(() -> ScheduleSettings.builder().goneAfterNotFound(1).build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("goneAfterNotFound must be between 2 and 100 job dates, got 1");
+    assertThatThrownBy(() -> ScheduleSettings.builder().goneAfterNotFound(101).build())
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
   void should_make_every_other_weekday_active_when_rest_days_are_given() {
     ScheduleSettings settings =
         ScheduleSettings.builder().restDays(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY).build();

@@ -184,7 +184,9 @@ class DailyTriggerTest {
   }
 
   private DailyTrigger triggerOn(JobStore jobs, ScheduleSettings schedule) {
-    DailyPlanner planner = new DailyPlanner(jobs, fixture.clock, fixture.events);
+    StatsHistory history =
+        new StatsHistory(fixture.stores.creators(), HistorySettings.defaults(), fixture.clock);
+    DailyPlanner planner = new DailyPlanner(jobs, history, fixture.clock, fixture.events);
     return new DailyTrigger(
         planner,
         jobs,

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ResumeCommand.class,
       RetryFailedCommand.class,
       JobsCommand.class,
+      HistoryCommand.class,
       ProbeCommand.class,
       CommandLine.HelpCommand.class
     })

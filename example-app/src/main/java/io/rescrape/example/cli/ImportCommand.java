@@ -93,6 +93,12 @@ final class ImportCommand extends EnvironmentCommand {
     out.printf(
         "Imported %,d creators from %s; %,d already scheduled; %,d rows rejected%n",
         report.added, report.file, report.duplicates, report.rejectedCount);
+    if (report.returned > 0) {
+      out.printf(
+          "Brought back %,d gone creators (not found on earlier job dates); they are due at"
+              + " once%n",
+          report.returned);
+    }
     for (ImportReport.RejectedRow row : report.rejected) {
       out.printf("  line %d: %s%n", row.line(), row.reason());
     }
@@ -119,6 +125,7 @@ final class ImportCommand extends EnvironmentCommand {
   static final class ImportReport {
     public final String file;
     public long added;
+    public long returned;
     public long duplicates;
     public long rejectedCount;
     public final List<RejectedRow> rejected = new ArrayList<>();
@@ -131,6 +138,7 @@ final class ImportCommand extends EnvironmentCommand {
     void record(int line, ImportOutcome outcome) {
       switch (outcome.status()) {
         case ADDED -> added++;
+        case RETURNED -> returned++;
         case DUPLICATE -> duplicates++;
         case REJECTED -> reject(line, outcome.detail());
       }

@@ -20,15 +20,16 @@ final class PlanCommand extends EnvironmentCommand {
   @Override
   int run(AppEnvironment environment) {
     ScheduleReport report = environment.rescrape().schedule().report();
+    long gone = environment.rescrape().creators().countGone();
     if (common.json()) {
-      Json.print(out(), view(report));
+      Json.print(out(), view(report, gone));
     } else {
-      print(report, out());
+      print(report, gone, out());
     }
     return ExitCodes.OK;
   }
 
-  private static void print(ScheduleReport report, PrintWriter out) {
+  private static void print(ScheduleReport report, long gone, PrintWriter out) {
     out.printf("Schedule on %s%n", report.today());
     for (Map.Entry<CycleDay, Long> day : report.perDay().entrySet()) {
       out.printf(
@@ -41,10 +42,13 @@ final class PlanCommand extends EnvironmentCommand {
     out.printf("Daily average: %,.1f per active day%n", report.dailyAverage());
     out.printf("Due today:     %,d%n", report.dueToday());
     out.printf("Due tomorrow:  %,d%n", report.dueTomorrow());
+    if (gone > 0) {
+      out.printf("Gone:          %,d (not found on repeated job dates; off the schedule)%n", gone);
+    }
     out.flush();
   }
 
-  private static PlanView view(ScheduleReport report) {
+  private static PlanView view(ScheduleReport report, long gone) {
     Map<String, Long> perDay = new LinkedHashMap<>();
     report.perDay().forEach((day, count) -> perDay.put(report.cycle().label(day), count));
     List<String> restDays =
@@ -59,7 +63,8 @@ final class PlanCommand extends EnvironmentCommand {
         report.total(),
         report.dailyAverage(),
         report.dueToday(),
-        report.dueTomorrow());
+        report.dueTomorrow(),
+        gone);
   }
 
   /**
@@ -72,6 +77,7 @@ final class PlanCommand extends EnvironmentCommand {
    * @param dailyAverage creators per active day
    * @param dueToday due in today's job
    * @param dueTomorrow scheduled for tomorrow
+   * @param gone creators marked gone, not counted in the other figures
    */
   record PlanView(
       LocalDate today,
@@ -80,5 +86,6 @@ final class PlanCommand extends EnvironmentCommand {
       long total,
       double dailyAverage,
       long dueToday,
-      long dueTomorrow) {}
+      long dueTomorrow,
+      long gone) {}
 }

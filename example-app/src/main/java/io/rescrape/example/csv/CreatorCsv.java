@@ -1,6 +1,5 @@
 package io.rescrape.example.csv;
 
-import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.InvalidInputException;
 import io.rescrape.core.domain.NewCreator;
 import io.rescrape.core.domain.Platform;
@@ -19,10 +18,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads creators from CSV, one row at a time: {@code platform,handle[,last_scraped_at]}. A header
- * row, blank lines and lines starting with {@code #} are skipped; fields may be quoted. The
- * last-scraped value is an ISO-8601 instant ({@code 2025-08-20T09:15:00Z}), a date-time with an
- * offset, or a date (taken as midnight UTC). Each row becomes a creator or an error naming its line
- * and what is wrong with it; nothing stops the rows after a bad one.
+ * row, blank lines and lines starting with {@code #} are skipped; fields may be quoted. The handle
+ * may be written in any case, with a leading {@code @}, or as a profile URL; it is kept as written
+ * for display. The last-scraped value is an ISO-8601 instant ({@code 2025-08-20T09:15:00Z}), a
+ * date-time with an offset, or a date (taken as midnight UTC). Each row becomes a creator or an
+ * error naming its line and what is wrong with it; nothing stops the rows after a bad one.
  */
 public final class CreatorCsv {
 
@@ -100,9 +100,9 @@ public final class CreatorCsv {
           "expected 2 or 3 columns (platform, handle, last scraped at), found " + fields.size());
     }
     Platform platform = Platform.parse(fields.get(0));
-    Handle handle = Handle.of(platform, fields.get(1));
+    NewCreator creator = NewCreator.of(platform, fields.get(1));
     Instant lastScraped = fields.size() == 3 ? instant(fields.get(2)) : null;
-    return new NewCreator(platform, handle, lastScraped);
+    return new NewCreator(platform, creator.handle(), creator.displayHandle(), lastScraped);
   }
 
   private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");

@@ -84,7 +84,7 @@ public record JobView(
         out.printf(
             "  %-9s @%-24s %-17s %s (attempts %d)%n",
             creator.platform(),
-            creator.handle(),
+            creator.displayHandle(),
             creator.reason(),
             creator.message(),
             creator.attempts());
@@ -107,7 +107,8 @@ public record JobView(
    *
    * @param creatorId its id
    * @param platform its platform
-   * @param handle its handle
+   * @param handle its normalised handle
+   * @param displayHandle its handle as first added, case kept
    * @param reason the outcome class
    * @param message the last explanation
    * @param attempts attempts made
@@ -116,6 +117,7 @@ public record JobView(
       long creatorId,
       String platform,
       String handle,
+      String displayHandle,
       ScrapeOutcome reason,
       String message,
       int attempts) {
@@ -125,6 +127,7 @@ public record JobView(
           failure.creatorId().value(),
           failure.platform().id(),
           failure.handle().value(),
+          failure.displayHandle(),
           failure.reason(),
           failure.message(),
           failure.attempts());
