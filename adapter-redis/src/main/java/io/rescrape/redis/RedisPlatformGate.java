@@ -8,9 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -28,8 +25,6 @@ import redis.clients.jedis.exceptions.JedisException;
  * come from the callers' clocks, which must agree across instances. Thread-safe.
  */
 public final class RedisPlatformGate implements PlatformGate, AutoCloseable {
-
-  private static final Logger log = LoggerFactory.getLogger(RedisPlatformGate.class);
 
   private static final String RESERVE =
       """
@@ -60,24 +55,39 @@ public final class RedisPlatformGate implements PlatformGate, AutoCloseable {
       return 0
       """;
 
-  private final RedisSettings settings;
+  private final RedisLink link;
+  private final boolean ownsLink;
   private final Clock clock;
   private final RedisClient redis;
   private final LocalPlatformGate fallback = new LocalPlatformGate();
 
-  private volatile @Nullable Instant downSince;
-  private volatile Instant nextProbe = Instant.MIN;
-
   /**
-   * A gate in the Redis the settings name. Creating it does not connect; the first use does.
+   * A gate in the Redis the settings name, with a connection of its own. Creating it does not
+   * connect; the first use does.
    *
    * @param settings where Redis is, the key prefix and the probe interval
-   * @param clock judges when to try an unreachable Redis again
+   * @param clock judges when to try an unreachable Redis again, and how long a pause key lives
    */
   public RedisPlatformGate(RedisSettings settings, Clock clock) {
-    this.settings = settings;
+    this(new RedisLink(settings, clock), clock, true);
+  }
+
+  /**
+   * A gate on a link it shares, such as with a {@link RedisWorkQueue}, so that both see one outage
+   * and it is logged once. Closing the gate leaves the link open.
+   *
+   * @param link the connection to Redis
+   * @param clock how long a pause key lives is measured against it
+   */
+  public RedisPlatformGate(RedisLink link, Clock clock) {
+    this(link, clock, false);
+  }
+
+  private RedisPlatformGate(RedisLink link, Clock clock, boolean ownsLink) {
+    this.link = link;
+    this.ownsLink = ownsLink;
     this.clock = clock;
-    this.redis = RedisClients.create(settings);
+    this.redis = link.client();
   }
 
   @Override
@@ -152,55 +162,21 @@ public final class RedisPlatformGate implements PlatformGate, AutoCloseable {
 
   @Override
   public void close() {
-    redis.close();
+    if (ownsLink) {
+      link.close();
+    }
   }
 
   /** Every key of one platform carries one hash tag, so a Redis Cluster keeps them together. */
   private String key(Platform platform, String name) {
-    return "{" + settings.keyPrefix() + ":gate:" + platform.id() + "}:" + name;
+    return "{" + link.settings().keyPrefix() + ":gate:" + platform.id() + "}:" + name;
   }
 
   private boolean isUsable() {
-    if (downSince == null) {
-      return true;
-    }
-    Instant now = clock.instant();
-    if (now.isBefore(nextProbe)) {
-      return false;
-    }
-    nextProbe = now.plus(settings.probeInterval());
-    try {
-      redis.ping();
-    } catch (JedisException e) {
-      return false;
-    }
-    markUp();
-    return true;
+    return link.isUsable();
   }
 
-  private synchronized void markDown(JedisException e) {
-    if (downSince != null) {
-      return;
-    }
-    downSince = clock.instant();
-    nextProbe = downSince.plus(settings.probeInterval());
-    log.warn(
-        "Redis at {} {}: {}; request budgets and pauses are kept per instance until it answers"
-            + " again, so several instances may together exceed a budget meanwhile",
-        settings.redactedUri(),
-        RedisClients.describe(e),
-        String.valueOf(e.getMessage()).replaceFirst("\\.$", ""));
-  }
-
-  private synchronized void markUp() {
-    if (downSince == null) {
-      return;
-    }
-    log.info(
-        "Redis at {} answers again after an outage since {}; request budgets and pauses are"
-            + " shared again",
-        settings.redactedUri(),
-        downSince);
-    downSince = null;
+  private void markDown(JedisException e) {
+    link.markDown(e);
   }
 }

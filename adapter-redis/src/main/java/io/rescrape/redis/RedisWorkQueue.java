@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
@@ -56,30 +55,46 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
   private record LapsedCheck(JobId job, Platform platform) {}
 
   private final LedgerWorkQueue ledger;
+  private final RedisLink link;
+  private final boolean ownsLink;
   private final RedisSettings settings;
-  private final Clock clock;
   private final RedisKeys keys;
   private final RedisClient redis;
   private final Map<JobId, DailyJob> openJobs = new ConcurrentHashMap<>();
   private final Map<LapsedCheck, Instant> nextLapsedCheck = new ConcurrentHashMap<>();
 
-  private volatile @Nullable Instant downSince;
-  private volatile @Nullable String downReason;
-  private volatile Instant nextProbe = Instant.MIN;
-
   /**
-   * A queue in front of a ledger. Creating it does not connect; the first use does.
+   * A queue in front of a ledger, with a Redis connection of its own. Creating it does not connect;
+   * the first use does.
    *
    * @param ledger the database's ledger queue, the truth and the fallback
    * @param settings where Redis is and how to use it
    * @param clock judges when to try an unreachable Redis again
    */
   public RedisWorkQueue(LedgerWorkQueue ledger, RedisSettings settings, Clock clock) {
+    this(ledger, new RedisLink(settings, clock), true);
+  }
+
+  /**
+   * A queue in front of a ledger, on a link it shares, such as with a {@link RedisPlatformGate}.
+   * Closing the queue leaves the link open.
+   *
+   * @param ledger the database's ledger queue, the truth and the fallback
+   * @param link the connection to Redis
+   */
+  public RedisWorkQueue(LedgerWorkQueue ledger, RedisLink link) {
+    this(ledger, link, false);
+  }
+
+  private RedisWorkQueue(LedgerWorkQueue ledger, RedisLink link, boolean ownsLink) {
     this.ledger = ledger;
-    this.settings = settings;
-    this.clock = clock;
+    this.link = link;
+    this.ownsLink = ownsLink;
+    this.settings = link.settings();
     this.keys = new RedisKeys(settings.keyPrefix());
-    this.redis = RedisClients.create(settings);
+    this.redis = link.client();
+    // Copies again the items of the jobs still open here, if Redis lost them.
+    link.onReconnect(() -> openJobs.values().forEach(this::copyPendingOnce));
   }
 
   @Override
@@ -190,27 +205,19 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
   }
 
   /**
-   * Whether Redis answers, for a health report. Redis is pinged: a Redis found back ends the outage
-   * at once, and a lost one starts it.
+   * Whether Redis answers, for a health report; see {@link RedisLink#health()}.
    *
    * @return the state, with since when and why it is unreachable
    */
   public RedisHealth health() {
-    try {
-      redis.ping();
-      markUp();
-    } catch (JedisException e) {
-      markDown(e);
-    }
-    Instant since = downSince;
-    return since == null
-        ? RedisHealth.up(settings.redactedUri())
-        : RedisHealth.down(settings.redactedUri(), since, String.valueOf(downReason));
+    return link.health();
   }
 
   @Override
   public void close() {
-    redis.close();
+    if (ownsLink) {
+      link.close();
+    }
   }
 
   private void copyPendingOnce(DailyJob job) {
@@ -283,54 +290,12 @@ public final class RedisWorkQueue implements WorkQueue, AutoCloseable {
     return popped.stream().map(id -> new CreatorId(Long.parseLong(id))).toList();
   }
 
-  /** Whether to use Redis now; an unreachable one is probed again once per probe interval. */
   private boolean isUsable() {
-    if (downSince == null) {
-      return true;
-    }
-    Instant now = clock.instant();
-    if (now.isBefore(nextProbe)) {
-      return false;
-    }
-    nextProbe = now.plus(settings.probeInterval());
-    try {
-      redis.ping();
-    } catch (JedisException e) {
-      return false;
-    }
-    markUp();
-    return true;
+    return link.isUsable();
   }
 
-  private synchronized void markDown(JedisException e) {
-    if (downSince != null) {
-      return;
-    }
-    downSince = clock.instant();
-    downReason = e.getMessage();
-    nextProbe = downSince.plus(settings.probeInterval());
-    String problem = RedisClients.describe(e);
-    String reason = String.valueOf(e.getMessage()).replaceFirst("\\.$", "");
-    log.warn(
-        "Redis at {} {}: {}; dispatching through the database until it answers again, tried"
-            + " every {} ms",
-        settings.redactedUri(),
-        problem,
-        reason,
-        settings.probeInterval().toMillis());
-  }
-
-  private synchronized void markUp() {
-    if (downSince == null) {
-      return;
-    }
-    log.info(
-        "Redis at {} answers again after an outage since {}; dispatching through it again",
-        settings.redactedUri(),
-        downSince);
-    downSince = null;
-    downReason = null;
-    openJobs.values().forEach(this::copyPendingOnce); // copies only if Redis lost the keys
+  private void markDown(JedisException e) {
+    link.markDown(e);
   }
 
   private static Map<String, Long> counts(List<ItemResult> results) {

@@ -136,7 +136,7 @@ class RedisPlatformGateTest {
   }
 
   private ListAppender<ILoggingEvent> capture() {
-    Logger logger = (Logger) LoggerFactory.getLogger(RedisPlatformGate.class);
+    Logger logger = (Logger) LoggerFactory.getLogger(RedisLink.class);
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
     logger.addAppender(appender);

@@ -400,7 +400,7 @@ class RedisWorkQueueTest {
   }
 
   private ListAppender<ILoggingEvent> capture() {
-    Logger logger = (Logger) LoggerFactory.getLogger(RedisWorkQueue.class);
+    Logger logger = (Logger) LoggerFactory.getLogger("io.rescrape.redis");
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
     logger.addAppender(appender);

@@ -12,6 +12,7 @@ import io.rescrape.example.demo.DemoPlatform;
 import io.rescrape.example.demo.DemoThrottle;
 import io.rescrape.jdbc.JdbcStores;
 import io.rescrape.redis.RedisHealth;
+import io.rescrape.redis.RedisLink;
 import io.rescrape.redis.RedisPlatformGate;
 import io.rescrape.redis.RedisSettings;
 import io.rescrape.redis.RedisWorkQueue;
@@ -46,6 +47,7 @@ public final class AppEnvironment implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final JdbcStores stores;
   private final @Nullable DemoPlatform demoPlatform;
+  private final @Nullable RedisLink redis;
   private final @Nullable RedisWorkQueue redisQueue;
   private final @Nullable RedisPlatformGate redisGate;
   private final Rescrape rescrape;
@@ -56,9 +58,10 @@ public final class AppEnvironment implements AutoCloseable {
     this.dataSource = dataSource(settings);
     try {
       this.stores = JdbcStores.migrateAndCreate(dataSource);
-      this.redisQueue = redisQueue(settings);
-      this.redisGate =
-          settings.redis() == null ? null : new RedisPlatformGate(settings.redis(), clock);
+      // One link for dispatch and budgets: one pool, and an outage logged once.
+      this.redis = settings.redis() == null ? null : new RedisLink(settings.redis(), clock);
+      this.redisQueue = redis == null ? null : new RedisWorkQueue(stores.queue(), redis);
+      this.redisGate = redis == null ? null : new RedisPlatformGate(redis, clock);
       this.demoPlatform = settings.demo() ? demoPlatform(settings) : null;
       this.rescrape = rescrape(settings);
       if (settings.scrapes()) {
@@ -224,11 +227,8 @@ public final class AppEnvironment implements AutoCloseable {
     if (demoPlatform != null) {
       demoPlatform.close();
     }
-    if (redisQueue != null) {
-      redisQueue.close();
-    }
-    if (redisGate != null) {
-      redisGate.close();
+    if (redis != null) { // the queue and the gate share it and own nothing else
+      redis.close();
     }
     dataSource.close();
   }
@@ -329,17 +329,9 @@ public final class AppEnvironment implements AutoCloseable {
     return builder.build();
   }
 
-  /** The Redis dispatcher in front of the database's queue, when a Redis URL is given. */
-  private @Nullable RedisWorkQueue redisQueue(Settings settings) {
-    if (settings.redis() == null) {
-      return null;
-    }
-    return new RedisWorkQueue(stores.queue(), settings.redis(), clock);
-  }
-
-  /** The Redis dispatcher's health, when one is used. */
+  /** Redis's health, when Redis is used. */
   public @Nullable RedisHealth redisHealth() {
-    return redisQueue == null ? null : redisQueue.health();
+    return redis == null ? null : redis.health();
   }
 
   private List<ProfileScraper> scrapers(Settings settings) {

@@ -9,7 +9,6 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rescrape.jdbc.testing.TestDatabases;
-import io.rescrape.redis.RedisWorkQueue;
 import io.rescrape.redis.testing.RedisServers;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -101,7 +100,7 @@ class RunDailyCliTest {
   @Test
   void should_complete_the_demo_through_the_database_when_redis_is_unreachable() throws Exception {
     String unreachable = "redis://127.0.0.1:" + closedPort();
-    Logger logger = (Logger) LoggerFactory.getLogger(RedisWorkQueue.class);
+    Logger logger = (Logger) LoggerFactory.getLogger("io.rescrape.redis");
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
     logged.start();
     logger.addAppender(logged);
