@@ -22,6 +22,8 @@ public record RequestBudget(int requests, Duration window) {
   /**
    * A validated budget.
    *
+   * @param requests requests allowed in any window, 1 to 1,000,000
+   * @param window the window's length, 1 s to 1 day
    * @throws InvalidInputException naming the value out of range
    */
   public RequestBudget {
@@ -41,6 +43,7 @@ public record RequestBudget(int requests, Duration window) {
    *
    * @param text requests, a slash or "per", then a window of s, m, min or h, with an optional count
    *     before its unit
+   * @return the budget
    * @throws InvalidInputException naming the text and the expected form
    */
   public static RequestBudget parse(String text) {

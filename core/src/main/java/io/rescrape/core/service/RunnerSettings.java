@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *     that a {@code Retry-After: 0} cannot make workers hammer it; default 5 s
  * @param maxRateLimitPause the longest pause a throttle can cause, so that a wild {@code
  *     Retry-After} cannot stall a job for days, and the cap of the doubling pauses of a platform
- *     that keeps throttling; default 15 min
+ *     that keeps throttling or whose circuit keeps reopening; default 15 min
  * @param lease how long a job or item stays with an instance that stops renewing it, so how long
  *     after a crash others take over; default 30 s
  * @param idlePoll how often an idle worker looks again for items waiting on a retry time or held by
