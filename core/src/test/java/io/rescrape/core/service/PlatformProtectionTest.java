@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.DailyJob;
+import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.JobStatus;
 import io.rescrape.core.domain.Platform;
 import io.rescrape.core.domain.PlatformStatus;
@@ -17,6 +18,7 @@ import io.rescrape.core.domain.ScrapeOutcome;
 import io.rescrape.core.domain.ScrapeResult;
 import io.rescrape.core.event.CircuitClosed;
 import io.rescrape.core.event.CircuitOpened;
+import io.rescrape.core.event.PlatformPaused;
 import io.rescrape.core.fixtures.RescrapeFixture;
 import io.rescrape.core.testing.FakeProfileScraper;
 import java.time.Duration;
@@ -204,6 +206,29 @@ class PlatformProtectionTest {
     assertThat(report.progress().done()).isEqualTo(5);
     assertThat(report.progress().failed()).isZero();
     assertThat(fixture.instagram.totalCalls()).isEqualTo(2);
+  }
+
+  @Test
+  void should_sleep_through_a_pause_rather_than_ask_the_gate_in_a_loop() {
+    fixture.addNew(Platform.INSTAGRAM, "paused.one");
+    fixture.addNew(Platform.INSTAGRAM, "paused.two");
+    fixture.instagram.script(
+        new Handle("paused.one"), ScrapeResult.rateLimited(Duration.ofMinutes(1), "HTTP 429"));
+    Rescrape rescrape =
+        fixture.instance("a", r -> r.concurrency(1).idlePoll(Duration.ofMillis(50)));
+    DailyJob job = rescrape.planner().planDay(WED).job();
+
+    CompletableFuture<RunReport> run = runInBackground(rescrape, job);
+    await().atMost(5, SECONDS).until(() -> !fixture.events.ofType(PlatformPaused.class).isEmpty());
+    int before = fixture.gate.questions();
+    await().pollDelay(Duration.ofMillis(500)).atMost(2, SECONDS).until(() -> true);
+    int during = fixture.gate.questions() - before;
+    fixture.clock.advance(Duration.ofMinutes(1));
+    run.join();
+
+    assertThat(during)
+        .as("gate questions in 500 ms of pause at a 50 ms idle poll")
+        .isBetween(1, 30);
   }
 
   private static CompletableFuture<RunReport> runInBackground(Rescrape rescrape, DailyJob job) {
