@@ -113,7 +113,7 @@ final class PlatformLane implements Runnable {
       Instant now = clock.instant();
       PlatformGuard.Clearance clearance = guard.clear(platform, free, workers - free, now);
       if (clearance.granted() == 0) {
-        if (waitedOutDeadline(clearance, now)) {
+        if (waitOrGiveUp(clearance, now)) {
           return;
         }
         continue;
@@ -138,7 +138,7 @@ final class PlatformLane implements Runnable {
    * Sleeps until the platform may be asked again, or one idle poll. Returns true when the lane
    * should end: its items are all finished, or a pause has lasted past the deadline.
    */
-  private boolean waitedOutDeadline(PlatformGuard.Clearance clearance, Instant now) {
+  private boolean waitOrGiveUp(PlatformGuard.Clearance clearance, Instant now) {
     if (clearance.paused()) {
       if (isFinished()) {
         return true;
@@ -160,7 +160,7 @@ final class PlatformLane implements Runnable {
   private void giveUp(Instant since, Instant pausedUntil) {
     stalled = true;
     log.warn(
-        "{} has refused or been paused since {}, past the {} pause deadline (paused until {}); this"
+        "{} has refused our requests since {}, past the {} pause deadline (paused until {}); this"
             + " instance stops working on its creators of job {}, which stay pending and lose no"
             + " attempt - the job stops INTERRUPTED once the other platforms are done, to be"
             + " resumed",
