@@ -7,6 +7,7 @@ import io.rescrape.core.domain.ScrapeResult;
 import io.rescrape.core.port.ProfileScraper;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads Instagram profiles over HTTP from the {@code web_profile_info} endpoint: {@code GET
@@ -58,6 +59,12 @@ public final class HttpInstagramScraper implements ProfileScraper {
   }
 
   /** Always {@link Platform#INSTAGRAM}. */
+  /** {@return {@link #DEFAULT_BUDGET}} */
+  @Override
+  public Optional<RequestBudget> defaultBudget() {
+    return Optional.of(DEFAULT_BUDGET);
+  }
+
   @Override
   public Platform platform() {
     return Platform.INSTAGRAM;

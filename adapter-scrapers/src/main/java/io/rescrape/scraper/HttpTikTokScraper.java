@@ -7,6 +7,7 @@ import io.rescrape.core.domain.ScrapeResult;
 import io.rescrape.core.port.ProfileScraper;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads TikTok profiles over HTTP from the profile page, {@code GET {base}/@{handle}}, through the
@@ -48,6 +49,12 @@ public final class HttpTikTokScraper implements ProfileScraper {
   }
 
   /** Always {@link Platform#TIKTOK}. */
+  /** {@return {@link #DEFAULT_BUDGET}} */
+  @Override
+  public Optional<RequestBudget> defaultBudget() {
+    return Optional.of(DEFAULT_BUDGET);
+  }
+
   @Override
   public Platform platform() {
     return Platform.TIKTOK;

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -90,7 +91,9 @@ public final class AppEnvironment implements AutoCloseable {
    * @param redis the Redis to dispatch items through, or null for the database alone
    * @param lease how long jobs and items stay with an instance that stopped renewing them
    * @param scrapes whether the command scrapes, so must not aim real platforms at demo creators
-   * @param budgets each platform's request budget; a platform without one has none
+   * @param budgets request budgets in place of the scrapers' defaults
+   * @param unlimited platforms paced by concurrency alone; with {@code demo}, every platform
+   *     without a budget in {@code budgets} is, as the demo platform is local
    * @param demoThrottle a throttle for the demo platform to play, or null
    * @param http each platform's headers, proxy and request timeout; a platform without an entry
    *     gets the scraper's defaults
@@ -108,6 +111,7 @@ public final class AppEnvironment implements AutoCloseable {
       Duration lease,
       boolean scrapes,
       Map<Platform, RequestBudget> budgets,
+      Set<Platform> unlimited,
       @Nullable DemoThrottle demoThrottle,
       Map<Platform, PlatformHttp> http) {
 
@@ -137,12 +141,14 @@ public final class AppEnvironment implements AutoCloseable {
           lease,
           scrapes,
           Map.of(),
+          Set.of(),
           null,
           Map.of());
     }
 
     public Settings {
       budgets = Map.copyOf(budgets);
+      unlimited = Set.copyOf(unlimited);
       http = Map.copyOf(http);
     }
   }
@@ -316,6 +322,12 @@ public final class AppEnvironment implements AutoCloseable {
     RunnerSettings.Builder runner =
         RunnerSettings.builder().concurrency(settings.workers()).lease(settings.lease());
     settings.budgets().forEach(runner::budget);
+    for (Platform platform : Platform.values()) {
+      boolean local = settings.demo() && !settings.budgets().containsKey(platform);
+      if (local || settings.unlimited().contains(platform)) {
+        runner.unlimited(platform);
+      }
+    }
     Rescrape.Builder builder =
         stores
             .builder()

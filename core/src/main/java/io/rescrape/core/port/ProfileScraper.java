@@ -2,7 +2,9 @@ package io.rescrape.core.port;
 
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.Platform;
+import io.rescrape.core.domain.RequestBudget;
 import io.rescrape.core.domain.ScrapeResult;
+import java.util.Optional;
 
 /**
  * Reads one creator profile from one platform. Called from many worker threads at once.
@@ -23,4 +25,12 @@ public interface ProfileScraper {
    * @return the profile, or the outcome class that the response or its absence stands for
    */
   ScrapeResult scrape(Handle handle);
+
+  /**
+   * {@return the request budget its platform tolerates, applied unless the runner settings give the
+   * platform a budget of their own or none} Default: none.
+   */
+  default Optional<RequestBudget> defaultBudget() {
+    return Optional.empty();
+  }
 }

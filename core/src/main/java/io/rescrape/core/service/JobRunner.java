@@ -10,6 +10,7 @@ import io.rescrape.core.domain.Lease;
 import io.rescrape.core.domain.NotFoundException;
 import io.rescrape.core.domain.Platform;
 import io.rescrape.core.domain.PlatformStatus;
+import io.rescrape.core.domain.RequestBudget;
 import io.rescrape.core.domain.SchedulePolicy;
 import io.rescrape.core.event.JobQueued;
 import io.rescrape.core.port.CreatorStore;
@@ -91,7 +92,7 @@ public final class JobRunner {
     this.clock = clock;
     this.events = new Events(listener);
     this.instanceId = instanceId.value();
-    this.guard = new PlatformGuard(gate, settings, events);
+    this.guard = new PlatformGuard(gate, settings, scraperBudgets(scrapers), events);
     this.processor = new ItemProcessor(policy, settings, guard, clock);
   }
 
@@ -244,5 +245,13 @@ public final class JobRunner {
       }
     }
     return ImmutableMap.copyOf(map);
+  }
+
+  private static Map<Platform, RequestBudget> scraperBudgets(Set<ProfileScraper> scrapers) {
+    Map<Platform, RequestBudget> budgets = new EnumMap<>(Platform.class);
+    for (ProfileScraper scraper : scrapers) {
+      scraper.defaultBudget().ifPresent(budget -> budgets.put(scraper.platform(), budget));
+    }
+    return budgets;
   }
 }

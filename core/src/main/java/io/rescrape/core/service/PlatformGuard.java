@@ -36,9 +36,20 @@ final class PlatformGuard {
   private final RunnerSettings settings;
   private final Events events;
   private final Map<Platform, CircuitBreaker> breakers = new EnumMap<>(Platform.class);
+  private final Map<Platform, RequestBudget> budgets = new EnumMap<>(Platform.class);
 
-  PlatformGuard(PlatformGate gate, RunnerSettings settings, Events events) {
+  /**
+   * @param scraperBudgets the budget each platform's scraper brings, where the settings name none
+   */
+  PlatformGuard(
+      PlatformGate gate,
+      RunnerSettings settings,
+      Map<Platform, RequestBudget> scraperBudgets,
+      Events events) {
     this.gate = gate;
+    scraperBudgets.forEach(budgets::put);
+    budgets.putAll(settings.budgets());
+    settings.unlimited().forEach(budgets::remove);
     this.throttles = new PlatformPauses(settings);
     this.settings = settings;
     this.events = events;
@@ -69,7 +80,7 @@ final class PlatformGuard {
         return Clearance.waitUntil(now.plus(settings.idlePoll()), false);
       }
     }
-    RequestBudget budget = settings.budgets().get(platform);
+    RequestBudget budget = budgets.get(platform);
     if (budget == null) {
       return Clearance.granted(allowed);
     }
@@ -83,7 +94,7 @@ final class PlatformGuard {
 
   /** Gives back requests that were cleared but will not be sent. */
   void unused(Platform platform, int unused) {
-    if (unused > 0 && settings.budgets().containsKey(platform)) {
+    if (unused > 0 && budgets.containsKey(platform)) {
       gate.refund(platform, unused);
     }
   }
@@ -126,6 +137,11 @@ final class PlatformGuard {
       return throttled;
     }
     return Optional.of(throttled.filter(t -> t.isBefore(failing)).orElse(failing));
+  }
+
+  /** {@return the budget that paces the platform, if any} */
+  Optional<RequestBudget> budgetOf(Platform platform) {
+    return Optional.ofNullable(budgets.get(platform));
   }
 
   /** {@return each platform's state at {@code now}, in platform order} */

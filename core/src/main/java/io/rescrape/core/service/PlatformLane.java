@@ -139,10 +139,11 @@ final class PlatformLane implements Runnable {
    * should end: its items are all finished, or a pause has lasted past the deadline.
    */
   private boolean waitOrGiveUp(PlatformGuard.Clearance clearance, Instant now) {
+    // A spent budget or a pause may outlast the platform's last items: nothing is left to wait for.
+    if (isFinished()) {
+      return true;
+    }
     if (clearance.paused()) {
-      if (isFinished()) {
-        return true;
-      }
       if (pausedSince == null) {
         // Another instance's pause is seen here before any refusal of our own.
         pausedSince = guard.troubledSince(platform).orElse(now);

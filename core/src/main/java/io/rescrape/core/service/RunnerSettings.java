@@ -1,13 +1,15 @@
 package io.rescrape.core.service;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Sets;
 import io.rescrape.core.domain.InvalidInputException;
 import io.rescrape.core.domain.Platform;
 import io.rescrape.core.domain.RequestBudget;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import java.util.Set;
 
 /**
  * How a job is worked through. Build one with {@link #builder()}; every setting has a documented
@@ -32,9 +34,11 @@ import org.jspecify.annotations.Nullable;
  * @param flushSize results written to the store in one batch; default 200
  * @param flushInterval the longest a result waits before it is written; default 100 ms
  * @param shutdownGrace how long a stopping runner lets scrapes in flight finish; default 10 s
- * @param budgets the request budget of each platform that has one; a platform without one is
- *     limited by its concurrency alone; default none. Real platforms need one: see the HTTP
- *     scrapers' {@code DEFAULT_BUDGET}
+ * @param budgets a request budget per platform, replacing the budget its scraper brings ({@link
+ *     io.rescrape.core.port.ProfileScraper#defaultBudget()}); default none, so the scrapers'
+ *     budgets apply
+ * @param unlimited platforms whose requests no budget limits, whatever their scraper brings, such
+ *     as a local stand-in; concurrency alone paces them; default none
  * @param breakerWindow how many recent answers of a platform its circuit breaker weighs; it judges
  *     once half of them are in; default 20
  * @param breakerFailureRatio the share of blocks and unreadable pages among those answers that
@@ -59,6 +63,7 @@ public record RunnerSettings(
     Duration flushInterval,
     Duration shutdownGrace,
     Map<Platform, RequestBudget> budgets,
+    Set<Platform> unlimited,
     int breakerWindow,
     double breakerFailureRatio,
     Duration breakerCooldown,
@@ -80,6 +85,7 @@ public record RunnerSettings(
    * @param flushInterval positive
    * @param shutdownGrace not negative; zero interrupts scrapes in flight at once
    * @param budgets copied
+   * @param unlimited copied; none of them in {@code budgets}
    * @param breakerWindow 2 to 1,000
    * @param breakerFailureRatio above 0 and at most 1
    * @param breakerCooldown positive
@@ -110,6 +116,13 @@ public record RunnerSettings(
     requirePositive("flushInterval", flushInterval);
     requireNotNegative("shutdownGrace", shutdownGrace);
     budgets = ImmutableMap.copyOf(budgets);
+    unlimited = Sets.immutableEnumSet(unlimited);
+    for (Platform platform : unlimited) {
+      if (budgets.containsKey(platform)) {
+        throw new InvalidInputException(
+            platform + " cannot have a request budget and be unlimited at once");
+      }
+    }
     requireBetween("breakerWindow", breakerWindow, 2, 1000);
     if (!(breakerFailureRatio > 0 && breakerFailureRatio <= 1)) {
       throw new InvalidInputException(
@@ -169,6 +182,7 @@ public record RunnerSettings(
     builder.flushInterval = flushInterval;
     builder.shutdownGrace = shutdownGrace;
     builder.budgets.putAll(budgets);
+    builder.unlimited.addAll(unlimited);
     builder.breakerWindow = breakerWindow;
     builder.breakerFailureRatio = breakerFailureRatio;
     builder.breakerCooldown = breakerCooldown;
@@ -210,6 +224,7 @@ public record RunnerSettings(
     private Duration flushInterval = Duration.ofMillis(100);
     private Duration shutdownGrace = Duration.ofSeconds(10);
     private final Map<Platform, RequestBudget> budgets = new EnumMap<>(Platform.class);
+    private final Set<Platform> unlimited = EnumSet.noneOf(Platform.class);
     private int breakerWindow = 20;
     private double breakerFailureRatio = 0.5;
     private Duration breakerCooldown = Duration.ofMinutes(2);
@@ -352,18 +367,28 @@ public record RunnerSettings(
 
     /**
      * Limits the requests to one platform, over every worker and, with a shared gate, every
-     * instance. Default: no budget, so concurrency alone limits the pace.
+     * instance, in place of the budget its scraper brings. Default: the scraper's budget.
      *
      * @param platform the platform
-     * @param budget its budget; null removes the budget
+     * @param budget its budget
      * @return this builder
      */
-    public Builder budget(Platform platform, @Nullable RequestBudget budget) {
-      if (budget == null) {
-        budgets.remove(platform);
-      } else {
-        budgets.put(platform, budget);
-      }
+    public Builder budget(Platform platform, RequestBudget budget) {
+      unlimited.remove(platform);
+      budgets.put(platform, budget);
+      return this;
+    }
+
+    /**
+     * Lets requests to one platform go out as fast as its concurrency allows, ignoring the budget
+     * its scraper brings: for a local stand-in, never for a real platform.
+     *
+     * @param platform the platform
+     * @return this builder
+     */
+    public Builder unlimited(Platform platform) {
+      budgets.remove(platform);
+      unlimited.add(platform);
       return this;
     }
 
@@ -426,6 +451,7 @@ public record RunnerSettings(
           flushInterval,
           shutdownGrace,
           budgets,
+          unlimited,
           breakerWindow,
           breakerFailureRatio,
           breakerCooldown,

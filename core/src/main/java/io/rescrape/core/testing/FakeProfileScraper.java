@@ -4,6 +4,7 @@ import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.Platform;
 import io.rescrape.core.domain.Profile;
 import io.rescrape.core.domain.ProfileStats;
+import io.rescrape.core.domain.RequestBudget;
 import io.rescrape.core.domain.ScrapeResult;
 import io.rescrape.core.port.ProfileScraper;
 import java.time.Duration;
@@ -11,9 +12,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link ProfileScraper} that answers from a script instead of the network, for tests. Unless
@@ -29,6 +32,7 @@ public final class FakeProfileScraper implements ProfileScraper {
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private volatile Function<Handle, ScrapeResult> fallback = FakeProfileScraper::profileOf;
   private volatile Duration latency = Duration.ZERO;
+  private volatile @Nullable RequestBudget budget;
 
   /**
    * A fake that answers every handle with {@link #profileOf} until scripted otherwise.
@@ -86,6 +90,23 @@ public final class FakeProfileScraper implements ProfileScraper {
   public FakeProfileScraper latency(Duration latency) {
     this.latency = latency;
     return this;
+  }
+
+  /**
+   * Brings this budget, as a real platform's scraper brings the pace its platform tolerates.
+   * Default: none.
+   *
+   * @param budget the budget {@link #defaultBudget()} returns
+   * @return this fake
+   */
+  public FakeProfileScraper bringsBudget(RequestBudget budget) {
+    this.budget = budget;
+    return this;
+  }
+
+  @Override
+  public Optional<RequestBudget> defaultBudget() {
+    return Optional.ofNullable(budget);
   }
 
   @Override

@@ -25,8 +25,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Budgets, circuit breakers, configuration alerts and the pause deadline, end to end. */
+@Timeout(60) // a lane that waits for nothing must fail the test, not hang the build
 class PlatformProtectionTest {
 
   private static final Duration HOLD = Duration.ofMillis(200);
@@ -58,6 +60,61 @@ class PlatformProtectionTest {
 
     assertThat(instagramCalls).isEqualTo(12);
     assertThat(fixture.tiktok.totalCalls()).isEqualTo(12);
+    assertThat(report.job().status()).isEqualTo(JobStatus.COMPLETED);
+  }
+
+  @Test
+  void should_pace_a_platform_by_the_budget_its_scraper_brings() {
+    fixture.addNew("brought", 16); // 8 per platform
+    fixture.tiktok.bringsBudget(RequestBudget.parse("3/1m"));
+    Rescrape rescrape = fixture.instance("a", r -> r.concurrency(8));
+    DailyJob job = rescrape.planner().planDay(WED).job();
+
+    CompletableFuture<RunReport> run = runInBackground(rescrape, job);
+    await().atMost(5, SECONDS).until(() -> fixture.instagram.totalCalls() == 8);
+    await().during(HOLD).atMost(2, SECONDS).until(() -> fixture.tiktok.totalCalls() == 3);
+    fixture.clock.advance(Duration.ofMinutes(1));
+    await().atMost(5, SECONDS).until(() -> fixture.tiktok.totalCalls() == 6);
+    fixture.clock.advance(Duration.ofMinutes(1));
+    RunReport report = run.join();
+
+    assertThat(report.job().status()).isEqualTo(JobStatus.COMPLETED);
+  }
+
+  @Test
+  void should_end_the_job_when_its_last_items_spend_the_budget_without_waiting_for_the_window() {
+    for (int i = 0; i < 4; i++) {
+      fixture.addNew(Platform.TIKTOK, "last.four." + i);
+    }
+    Rescrape rescrape =
+        fixture.instance("a", r -> r.budget(Platform.TIKTOK, RequestBudget.parse("4/1h")));
+
+    RunReport report = rescrape.runDaily(WED).orElseThrow();
+
+    assertThat(report.job().status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(fixture.tiktok.totalCalls()).isEqualTo(4);
+  }
+
+  @Test
+  void should_let_the_settings_replace_or_lift_the_budget_a_scraper_brings() {
+    fixture.addNew("lifted", 16); // 8 per platform
+    fixture.instagram.bringsBudget(RequestBudget.parse("1/1h"));
+    fixture.tiktok.bringsBudget(RequestBudget.parse("1/1h"));
+    Rescrape rescrape =
+        fixture.instance(
+            "a",
+            r ->
+                r.concurrency(8)
+                    .unlimited(Platform.INSTAGRAM)
+                    .budget(Platform.TIKTOK, RequestBudget.parse("4/1h")));
+    DailyJob job = rescrape.planner().planDay(WED).job();
+
+    CompletableFuture<RunReport> run = runInBackground(rescrape, job);
+    await().atMost(5, SECONDS).until(() -> fixture.instagram.totalCalls() == 8);
+    await().during(HOLD).atMost(2, SECONDS).until(() -> fixture.tiktok.totalCalls() == 4);
+    fixture.clock.advance(Duration.ofHours(1));
+    RunReport report = run.join();
+
     assertThat(report.job().status()).isEqualTo(JobStatus.COMPLETED);
   }
 

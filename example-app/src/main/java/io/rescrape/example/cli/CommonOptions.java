@@ -2,15 +2,16 @@ package io.rescrape.example.cli;
 
 import io.rescrape.core.domain.Platform;
 import io.rescrape.core.domain.RequestBudget;
-import io.rescrape.scraper.HttpInstagramScraper;
-import io.rescrape.scraper.HttpTikTokScraper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -123,23 +124,34 @@ public final class CommonOptions {
     return json;
   }
 
-  /** Each platform's budget: as given, none with --demo, else the scrapers' defaults. */
+  /** The budgets given; a platform given none is left to the scraper's default. */
   Map<Platform, RequestBudget> budgets() {
     Map<Platform, RequestBudget> budgets = new EnumMap<>(Platform.class);
-    budget(instagramBudget, HttpInstagramScraper.DEFAULT_BUDGET)
-        .ifPresent(b -> budgets.put(Platform.INSTAGRAM, b));
-    budget(tiktokBudget, HttpTikTokScraper.DEFAULT_BUDGET)
-        .ifPresent(b -> budgets.put(Platform.TIKTOK, b));
+    budget(instagramBudget).ifPresent(b -> budgets.put(Platform.INSTAGRAM, b));
+    budget(tiktokBudget).ifPresent(b -> budgets.put(Platform.TIKTOK, b));
     return budgets;
   }
 
-  private Optional<RequestBudget> budget(String given, RequestBudget real) {
-    if (given == null) {
-      return demo ? Optional.empty() : Optional.of(real);
+  /** The platforms given {@code none} as their budget. */
+  Set<Platform> unlimited() {
+    Set<Platform> unlimited = EnumSet.noneOf(Platform.class);
+    if (isNone(instagramBudget)) {
+      unlimited.add(Platform.INSTAGRAM);
     }
-    return given.strip().toLowerCase(Locale.ROOT).equals("none")
+    if (isNone(tiktokBudget)) {
+      unlimited.add(Platform.TIKTOK);
+    }
+    return unlimited;
+  }
+
+  private static Optional<RequestBudget> budget(@Nullable String given) {
+    return given == null || isNone(given)
         ? Optional.empty()
         : Optional.of(RequestBudget.parse(given));
+  }
+
+  private static boolean isNone(@Nullable String given) {
+    return given != null && given.strip().toLowerCase(Locale.ROOT).equals("none");
   }
 
   int workers() {

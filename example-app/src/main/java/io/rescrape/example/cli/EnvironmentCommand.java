@@ -76,6 +76,7 @@ abstract class EnvironmentCommand implements Callable<Integer> {
         common.lease,
         scrapes(),
         common.budgets(),
+        common.unlimited(),
         demoThrottle(),
         common.scraping.http());
   }
