@@ -56,6 +56,14 @@ public record RedisSettings(
       throw new InvalidInputException(
           "Redis URL must name its database as a number, such as /0, got '" + redacted(uri) + "'");
     }
+    if (uri.getPort() > 65_535) {
+      throw new InvalidInputException(
+          "Redis URL port must be 1 to 65535, got "
+              + uri.getPort()
+              + " in '"
+              + redacted(uri)
+              + "'");
+    }
     String userInfo = uri.getRawUserInfo();
     if (userInfo != null && !userInfo.contains(":")) {
       throw new InvalidInputException(

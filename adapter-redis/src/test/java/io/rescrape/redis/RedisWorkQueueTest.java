@@ -324,6 +324,14 @@ class RedisWorkQueueTest {
   }
 
   @Test
+  void should_refuse_a_port_out_of_range() {
+    assertThatThrownBy(() -> RedisSettings.builder("redis://:secret@127.0.0.1:99999").build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Redis URL port must be 1 to 65535, got 99999")
+        .hasMessageNotContaining("secret");
+  }
+
+  @Test
   void should_refuse_a_user_without_a_password() {
     assertThatThrownBy(() -> RedisSettings.builder("redis://S3cret@127.0.0.1:6379").build())
         .isInstanceOf(InvalidInputException.class)

@@ -105,8 +105,8 @@ final class InstagramProfileReader implements HttpProfileFetcher.BodyReader {
   /** A count in the nested form ({@code edge.count}) or else in the flat form. */
   private static @Nullable Count count(JsonNode user, String edge, String flatField) {
     JsonNode nested = Json.optionalObject(user, edge, edge);
-    Count count = nested == null ? null : Json.count(nested, "count", edge + ".count");
-    return count != null ? count : Json.count(user, flatField);
+    Count count = nested == null ? null : Json.nonNegativeCount(nested, "count", edge + ".count");
+    return count != null ? count : Json.nonNegativeCount(user, flatField, flatField);
   }
 
   private static String quoted(String text) {

@@ -101,6 +101,18 @@ final class Json {
     return count.get();
   }
 
+  /**
+   * A count as {@link #count(JsonNode, String, String)} reads it, which must not be negative: no
+   * profile has fewer than zero followers, so a negative number means the answer changed.
+   */
+  static @Nullable Count nonNegativeCount(JsonNode parent, String field, String path) {
+    Count count = count(parent, field, path);
+    if (count != null && count.value() < 0) {
+      throw new UnexpectedStructureException(path + " is negative: " + count.value());
+    }
+    return count;
+  }
+
   private static Optional<Count> asCount(JsonNode node) {
     if (node.isIntegralNumber() && node.canConvertToLong()) {
       return Optional.of(Count.exact(node.longValue()));

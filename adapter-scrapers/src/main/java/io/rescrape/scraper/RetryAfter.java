@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 /** Reads a {@code Retry-After} header: a number of seconds or an HTTP-date. */
 final class RetryAfter {
 
-  // Over 999,999 s (11 days) is no sensible pause: treated as unreadable, which also rules out
-  // overflow.
+  // More digits than this ask for longer than 11 days: read as 11 days, which the runner caps
+  // like any long wait, and which rules out overflow.
   private static final int MAX_SECONDS_DIGITS = 6;
+  private static final Duration LONGEST = Duration.ofSeconds(999_999);
 
   private RetryAfter() {}
 
@@ -27,7 +28,7 @@ final class RetryAfter {
 
   private static @Nullable Duration seconds(String digits) {
     if (digits.length() > MAX_SECONDS_DIGITS) {
-      return null;
+      return LONGEST;
     }
     return Duration.ofSeconds(Long.parseLong(digits));
   }

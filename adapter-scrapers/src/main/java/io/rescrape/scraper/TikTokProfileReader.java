@@ -109,7 +109,8 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
   /** The count from statsV2, whose strings do not overflow as stats' numbers can, else stats. */
   private static @Nullable Count count(
       @Nullable JsonNode statsV2, @Nullable JsonNode stats, String field) {
-    Count count = statsV2 == null ? null : Json.count(statsV2, field, "statsV2." + field);
+    Count count =
+        statsV2 == null ? null : Json.nonNegativeCount(statsV2, field, "statsV2." + field);
     if (count != null || stats == null) {
       return count;
     }

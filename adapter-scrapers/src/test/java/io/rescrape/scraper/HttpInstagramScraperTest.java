@@ -349,6 +349,17 @@ class HttpInstagramScraperTest {
   }
 
   @Test
+  void should_report_structure_changed_when_a_count_is_negative() {
+    server.answer(200, "instagram/count-negative.json");
+
+    ScrapeResult result = scraper.scrape(LENA);
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.STRUCTURE_CHANGED);
+    assertThat(result.message())
+        .isEqualTo("instagram @lena.bakes: HTTP 200, edge_followed_by.count is negative: -5");
+  }
+
+  @Test
   void should_report_structure_changed_when_body_is_garbage() {
     server.answer(200, "garbage.txt");
 

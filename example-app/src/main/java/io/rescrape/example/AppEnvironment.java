@@ -66,7 +66,7 @@ public final class AppEnvironment implements AutoCloseable {
       this.demoPlatform = settings.demo() ? demoPlatform(settings) : null;
       this.rescrape = rescrape(settings);
       if (settings.scrapes()) {
-        DemoSeed.guardAgainstRealScrapes(rescrape, settings.demo());
+        DemoSeed.guardScrapes(rescrape, settings.demo());
       }
       if (settings.demo()) {
         DemoSeed.seedIfEmpty(rescrape);

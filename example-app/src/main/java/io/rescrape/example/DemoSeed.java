@@ -38,18 +38,31 @@ final class DemoSeed {
   private DemoSeed() {}
 
   /**
-   * Refuses to scrape the real platforms for invented handles. The first demo creator stands for
-   * all of them: a database that holds it was seeded by the demo, whichever way it is reached.
+   * Keeps the demo and real data apart, both ways. The first demo creator stands for all of them: a
+   * database that holds it was seeded by the demo, whichever way it is reached. Without {@code
+   * --demo}, such a database is refused, so the real platforms are never asked for invented
+   * handles; with it, a database of other creators is refused, so the demo platform's invented
+   * stats never overwrite real ones.
    */
-  static void guardAgainstRealScrapes(Rescrape rescrape, boolean demo) {
+  static void guardScrapes(Rescrape rescrape, boolean demo) {
     Handle sentinel = handleOf(0);
-    if (!demo && rescrape.creators().find(platformOf(0), sentinel).isPresent()) {
+    boolean seededByDemo = rescrape.creators().find(platformOf(0), sentinel).isPresent();
+    if (!demo && seededByDemo) {
       throw new InvalidInputException(
           "this database holds the invented demo creators (such as "
               + platformOf(0)
               + " @"
               + sentinel
               + "); add --demo, or use another database");
+    }
+    long creators = rescrape.creators().count() + rescrape.creators().countGone();
+    if (demo && !seededByDemo && creators > 0) {
+      throw new InvalidInputException(
+          "this database holds "
+              + creators
+              + " creators that the demo did not seed; --demo would store the demo platform's"
+              + " invented stats over theirs. Drop --demo to scrape the real platforms, or give"
+              + " the demo another --data-dir or --db");
     }
   }
 

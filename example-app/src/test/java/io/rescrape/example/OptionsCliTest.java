@@ -141,6 +141,22 @@ class OptionsCliTest {
   }
 
   @Test
+  void should_not_let_the_demo_platform_overwrite_real_creators() throws Exception {
+    Cli cli = new Cli(dataDir);
+    Path csv = Files.writeString(dataDir.resolve("real.csv"), "instagram,nina.knits\n");
+    cli.run("import", csv.toString());
+
+    Cli.Result result = cli.run("run-daily", "--demo", "--demo-latency", "0");
+    Cli.Result history = cli.run("history", "instagram", "nina.knits");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("this database holds 1 creators that the demo did not seed")
+        .contains("Drop --demo");
+    assertThat(history.out()).contains("0 snapshots");
+  }
+
+  @Test
   void should_not_scrape_the_real_platforms_for_demo_creators_reached_through_db() {
     try (TestDatabases.PostgresSchema schema = TestDatabases.postgresSchema()) {
       Cli cli = new Cli(dataDir);

@@ -17,7 +17,7 @@ public record RequestBudget(int requests, Duration window) {
 
   private static final Pattern TEXT =
       Pattern.compile(
-          "(\\d{1,7})\\s*(?:/|per)\\s*(\\d{0,5})\\s*(ms|s|m|min|h)", Pattern.CASE_INSENSITIVE);
+          "(\\d{1,7})\\s*(?:/|per)\\s*(\\d{0,5})\\s*(ms|s|m|min|h|d)", Pattern.CASE_INSENSITIVE);
 
   /**
    * A validated budget.
@@ -39,7 +39,7 @@ public record RequestBudget(int requests, Duration window) {
 
   /**
    * Parses a budget as an operator writes it: {@code 60/1m}, {@code 200/h}, {@code 5/10s}, {@code
-   * 30 per 1min}.
+   * 30 per 1min}, {@code 1000/1d}.
    *
    * @param text requests, a slash or "per", then a window of s, m, min or h, with an optional count
    *     before its unit
@@ -52,7 +52,8 @@ public record RequestBudget(int requests, Duration window) {
       throw new InvalidInputException(
           "request budget "
               + InvalidInputException.quoted(text)
-              + " is not of the form REQUESTS/WINDOW, such as 60/1m, 200/1h or 5/10s");
+              + " is not of the form REQUESTS/WINDOW with a unit (s, m, h or d), such as 60/1m,"
+              + " 200/1h or 5/10s");
     }
     int requests = Integer.parseInt(matcher.group(1));
     long count = matcher.group(2).isEmpty() ? 1 : Long.parseLong(matcher.group(2));
@@ -61,7 +62,8 @@ public record RequestBudget(int requests, Duration window) {
           case "ms" -> Duration.ofMillis(count);
           case "s" -> Duration.ofSeconds(count);
           case "m", "min" -> Duration.ofMinutes(count);
-          default -> Duration.ofHours(count);
+          case "h" -> Duration.ofHours(count);
+          default -> Duration.ofDays(count);
         };
     return new RequestBudget(requests, window);
   }

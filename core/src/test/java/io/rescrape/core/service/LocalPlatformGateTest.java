@@ -98,6 +98,8 @@ class LocalPlatformGateTest {
         .isEqualTo(new RequestBudget(5, Duration.ofSeconds(10)));
     assertThat(RequestBudget.parse("30/90s").toString()).isEqualTo("30/90s");
     assertThat(RequestBudget.parse("400/1h").toString()).isEqualTo("400/1h");
+    assertThat(RequestBudget.parse("1000/1d"))
+        .isEqualTo(new RequestBudget(1000, Duration.ofDays(1)));
   }
 
   @ParameterizedTest

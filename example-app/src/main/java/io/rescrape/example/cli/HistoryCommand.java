@@ -71,12 +71,13 @@ final class HistoryCommand extends EnvironmentCommand {
 
   private static void print(Creator creator, List<StatsSnapshot> snapshots, PrintWriter out) {
     out.printf(
-        "History of %s @%s (creator %s%s): %d snapshots, oldest first%n",
+        "History of %s @%s (creator %s%s): %d snapshot%s, oldest first%n",
         creator.platform(),
         creator.displayHandle(),
         creator.id(),
         creator.isGone() ? ", gone since " + creator.goneSince() : "",
-        snapshots.size());
+        snapshots.size(),
+        snapshots.size() == 1 ? "" : "s");
     if (!snapshots.isEmpty()) {
       out.printf(
           "  %-20s  %13s  %11s  %9s  %15s%n",

@@ -89,19 +89,19 @@ public final class ScraperOptions {
     http.put(
         Platform.INSTAGRAM,
         new PlatformHttp(
-            headers("--instagram-header", instagramHeaders),
+            headers("--instagram-header", "X-IG-App-ID: 936619743392459", instagramHeaders),
             proxy("--instagram-proxy", instagramProxy),
             requestTimeout));
     http.put(
         Platform.TIKTOK,
         new PlatformHttp(
-            headers("--tiktok-header", tiktokHeaders),
+            headers("--tiktok-header", "User-Agent: Mozilla/5.0", tiktokHeaders),
             proxy("--tiktok-proxy", tiktokProxy),
             requestTimeout));
     return http;
   }
 
-  private static Map<String, String> headers(String option, List<String> given) {
+  private static Map<String, String> headers(String option, String example, List<String> given) {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String header : given) {
       int colon = header.indexOf(':');
