@@ -66,6 +66,11 @@ final class SimulatedPlatforms {
     return redone.size();
   }
 
+  /** Whether {@code handle} was scraped again today after it already had its final answer. */
+  boolean wasRedone(Handle handle) {
+    return redone.contains(handle);
+  }
+
   /** A handle whose account is gone for good: the platform never finds it. */
   boolean isGone(Handle handle) {
     return Math.floorMod(mix(seed, handle.value().hashCode(), 0, 0), 100) == 0;

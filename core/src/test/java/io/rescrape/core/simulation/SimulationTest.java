@@ -248,9 +248,18 @@ class SimulationTest {
         }
         return;
       }
-      assertThat(after.nextDue())
-          .as("rule 3: %s stays due", after.handle())
-          .isEqualTo(before.nextDue());
+      if (platforms.wasRedone(after.handle())) {
+        // A crash between writing a visit and writing its ledger row leaves the item unfinished,
+        // so it is scraped again (rule 7 allows it); when that second answer fails, the job
+        // reports the failure while the creator keeps the visit its first answer earned.
+        assertThat(after.nextDue())
+            .as("rule 3 or 1: %s, scraped again after a crash", after.handle())
+            .isIn(before.nextDue(), planned);
+      } else {
+        assertThat(after.nextDue())
+            .as("rule 3: %s stays due", after.handle())
+            .isEqualTo(before.nextDue());
+      }
       assertThat(failure.message()).isNotBlank();
       if (failure.reason() == ScrapeOutcome.TRANSIENT
           || failure.reason() == ScrapeOutcome.BLOCKED) {
