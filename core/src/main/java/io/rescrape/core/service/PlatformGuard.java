@@ -158,17 +158,25 @@ final class PlatformGuard {
     synchronized (this) {
       CircuitBreaker breaker = breakers.get(platform);
       Circuit circuit = breaker.circuitAt(now);
-      String reason = circuit != Circuit.CLOSED ? breaker.reason() : "";
       if (paused == null && circuit == Circuit.OPEN) {
         paused = breaker.openUntil();
       }
+      String reason = circuit != Circuit.CLOSED ? breaker.reason() : pauseReason(platform, paused);
       return new PlatformStatus(platform, circuit, breaker.failingSince(), paused, reason);
     }
   }
 
+  private String pauseReason(Platform platform, @Nullable Instant paused) {
+    if (paused == null) {
+      return "";
+    }
+    String throttle = throttles.lastReason(platform);
+    return throttle.isEmpty() ? "paused by another instance through the shared gate" : throttle;
+  }
+
   private Instant throttled(Platform platform, ScrapeResult result, Instant at) {
     Duration asked = result.retryAfter() != null ? result.retryAfter() : settings.rateLimitPause();
-    PlatformPauses.Pause pause = throttles.throttled(platform, at, asked);
+    PlatformPauses.Pause pause = throttles.throttled(platform, at, asked, result.message());
     if (pause.started()) {
       gate.pause(platform, pause.until());
       log.warn(

@@ -22,6 +22,7 @@ final class PlatformPauses {
   private final Map<Platform, Integer> streak = new EnumMap<>(Platform.class);
   private final Map<Platform, Instant> since = new EnumMap<>(Platform.class);
   private final Map<Platform, Instant> lastThrottle = new EnumMap<>(Platform.class);
+  private final Map<Platform, String> reason = new EnumMap<>(Platform.class);
 
   PlatformPauses(RunnerSettings settings) {
     this.settings = settings;
@@ -31,7 +32,8 @@ final class PlatformPauses {
    * Records a throttle and returns the end of the platform's pause, and whether this throttle
    * started it.
    */
-  synchronized Pause throttled(Platform platform, Instant now, Duration asked) {
+  synchronized Pause throttled(Platform platform, Instant now, Duration asked, String message) {
+    reason.put(platform, message);
     Instant current = until.get(platform);
     if (current != null && current.isAfter(now)) {
       return new Pause(current, false);
@@ -56,6 +58,12 @@ final class PlatformPauses {
     }
     streak.remove(platform);
     since.remove(platform);
+    reason.remove(platform);
+  }
+
+  /** What the platform answered when it last throttled us; empty if it never did. */
+  synchronized String lastReason(Platform platform) {
+    return reason.getOrDefault(platform, "");
   }
 
   /** When the platform's throttles began, if it has not answered normally since. */

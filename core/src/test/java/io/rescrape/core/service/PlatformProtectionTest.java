@@ -266,6 +266,28 @@ class PlatformProtectionTest {
   }
 
   @Test
+  void should_show_a_throttled_platform_as_paused_with_what_it_answered() {
+    fixture.addNew(Platform.TIKTOK, "slowed.down");
+    fixture.tiktok.otherwise(h -> ScrapeResult.rateLimited(Duration.ofSeconds(90), "HTTP 429"));
+    Rescrape rescrape = fixture.instance("a", r -> r.concurrency(1));
+    DailyJob job = rescrape.planner().planDay(WED).job();
+
+    CompletableFuture<RunReport> run = runInBackground(rescrape, job);
+    await().atMost(5, SECONDS).until(() -> !fixture.events.ofType(PlatformPaused.class).isEmpty());
+    PlatformStatus tiktok = rescrape.runner().platformStatuses().get(1);
+    fixture.tiktok.otherwise(FakeProfileScraper::profileOf);
+    fixture.clock.advance(Duration.ofSeconds(90));
+    run.join();
+
+    assertThat(tiktok.platform()).isEqualTo(Platform.TIKTOK);
+    assertThat(tiktok.circuit()).isEqualTo(Circuit.CLOSED);
+    assertThat(tiktok.isServing()).isFalse();
+    assertThat(tiktok.pausedUntil()).isEqualTo(NINE.plusSeconds(90));
+    assertThat(tiktok.reason()).isEqualTo("HTTP 429");
+    assertThat(rescrape.runner().platformStatuses().get(1).reason()).isEmpty();
+  }
+
+  @Test
   void should_sleep_through_a_pause_rather_than_ask_the_gate_in_a_loop() {
     fixture.addNew(Platform.INSTAGRAM, "paused.one");
     fixture.addNew(Platform.INSTAGRAM, "paused.two");
