@@ -94,6 +94,8 @@ public final class AppEnvironment implements AutoCloseable {
    * @param budgets request budgets in place of the scrapers' defaults
    * @param unlimited platforms paced by concurrency alone; with {@code demo}, every platform
    *     without a budget in {@code budgets} is, as the demo platform is local
+   * @param pauseDeadline how long a platform may refuse us before its creators are left pending and
+   *     the job stops INTERRUPTED
    * @param demoThrottle a throttle for the demo platform to play, or null
    * @param http each platform's headers, proxy and request timeout; a platform without an entry
    *     gets the scraper's defaults
@@ -112,6 +114,7 @@ public final class AppEnvironment implements AutoCloseable {
       boolean scrapes,
       Map<Platform, RequestBudget> budgets,
       Set<Platform> unlimited,
+      Duration pauseDeadline,
       @Nullable DemoThrottle demoThrottle,
       Map<Platform, PlatformHttp> http) {
 
@@ -142,6 +145,7 @@ public final class AppEnvironment implements AutoCloseable {
           scrapes,
           Map.of(),
           Set.of(),
+          RunnerSettings.defaults().pauseDeadline(),
           null,
           Map.of());
     }
@@ -320,7 +324,10 @@ public final class AppEnvironment implements AutoCloseable {
   private Rescrape rescrape(Settings settings) {
     List<ProfileScraper> scrapers = scrapers(settings);
     RunnerSettings.Builder runner =
-        RunnerSettings.builder().concurrency(settings.workers()).lease(settings.lease());
+        RunnerSettings.builder()
+            .concurrency(settings.workers())
+            .lease(settings.lease())
+            .pauseDeadline(settings.pauseDeadline());
     settings.budgets().forEach(runner::budget);
     for (Platform platform : Platform.values()) {
       boolean local = settings.demo() && !settings.budgets().containsKey(platform);

@@ -230,6 +230,8 @@ class OptionsCliTest {
             .run("run-daily", "--instagram-proxy", "ftp://127.0.0.1:21", NOWHERE, NOWHERE_URL);
     Cli.Result timeout =
         new Cli(dataDir).run("plan", "--request-timeout", "0", NOWHERE, NOWHERE_URL);
+    Cli.Result deadline =
+        new Cli(dataDir).run("plan", "--pause-deadline", "10s", NOWHERE, NOWHERE_URL);
 
     assertThat(header.exitCode()).isEqualTo(2);
     assertThat(header.err()).contains("--tiktok-header must be NAME:VALUE");
@@ -237,5 +239,7 @@ class OptionsCliTest {
     assertThat(proxy.err()).contains("proxy");
     assertThat(timeout.exitCode()).isEqualTo(2);
     assertThat(timeout.err()).contains("--request-timeout must be between 100ms and 5m");
+    assertThat(deadline.exitCode()).isEqualTo(2);
+    assertThat(deadline.err()).contains("--pause-deadline must be between 1m and 24h, got 10s");
   }
 }

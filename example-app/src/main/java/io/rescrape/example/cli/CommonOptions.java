@@ -113,6 +113,17 @@ public final class CommonOptions {
   String tiktokBudget;
 
   @Option(
+      names = "--pause-deadline",
+      paramLabel = "DURATION",
+      converter = Converters.DurationConverter.class,
+      description =
+          "How long a platform may throttle us or keep its circuit open before its creators are"
+              + " left pending and the job stops INTERRUPTED, to be resumed; 1m to 24h (default:"
+              + " ${DEFAULT-VALUE}).",
+      defaultValue = "30m")
+  Duration pauseDeadline;
+
+  @Option(
       names = "--demo-throttle",
       paramLabel = "PLATFORM:FROM:DURATION",
       description =

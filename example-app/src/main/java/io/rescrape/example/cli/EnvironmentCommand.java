@@ -77,6 +77,7 @@ abstract class EnvironmentCommand implements Callable<Integer> {
         scrapes(),
         common.budgets(),
         common.unlimited(),
+        common.pauseDeadline,
         demoThrottle(),
         common.scraping.http());
   }
@@ -134,6 +135,12 @@ abstract class EnvironmentCommand implements Callable<Integer> {
         || common.lease.compareTo(Duration.ofHours(1)) > 0) {
       throw new InvalidInputException(
           "--lease must be between 1s and 1h, got " + Converters.describe(common.lease));
+    }
+    if (common.pauseDeadline.compareTo(Duration.ofMinutes(1)) < 0
+        || common.pauseDeadline.compareTo(Duration.ofDays(1)) > 0) {
+      throw new InvalidInputException(
+          "--pause-deadline must be between 1m and 24h, got "
+              + Converters.describe(common.pauseDeadline));
     }
     if (common.demoLatency.isNegative() || common.demoLatency.compareTo(LONGEST_DEMO_LATENCY) > 0) {
       throw new InvalidInputException(
