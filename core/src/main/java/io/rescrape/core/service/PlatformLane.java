@@ -49,6 +49,7 @@ final class PlatformLane implements Runnable {
 
   private final Semaphore idle;
   private final ExecutorService pool;
+  private final Instant startedAt;
   private @Nullable Instant pausedSince;
   private volatile boolean stalled;
 
@@ -77,6 +78,7 @@ final class PlatformLane implements Runnable {
     this.settings = settings;
     this.clock = clock;
     this.stop = stop;
+    this.startedAt = clock.instant();
     this.idle = new Semaphore(workers);
     this.pool =
         Executors.newFixedThreadPool(
@@ -148,7 +150,9 @@ final class PlatformLane implements Runnable {
         // Another instance's pause is seen here before any refusal of our own.
         pausedSince = guard.troubledSince(platform).orElse(now);
       }
-      Instant since = guard.troubledSince(platform).orElse(pausedSince);
+      // A resumed job waits a whole deadline again, however long the platform refused before,
+      // so an instance that resumes it at once does not give up at once, again and again.
+      Instant since = latest(guard.troubledSince(platform).orElse(pausedSince), startedAt);
       if (Duration.between(since, now).compareTo(settings.pauseDeadline()) >= 0) {
         giveUp(since, clearance.waitUntil());
         return true;
@@ -283,6 +287,10 @@ final class PlatformLane implements Runnable {
       pool.shutdownNow();
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static Duration shorterOf(Duration a, Duration b) {

@@ -266,6 +266,36 @@ class PlatformProtectionTest {
   }
 
   @Test
+  void should_wait_a_whole_deadline_again_when_the_interrupted_job_is_resumed() {
+    fixture.addNew(Platform.INSTAGRAM, "refused.one");
+    fixture.instagram.otherwise(h -> ScrapeResult.rateLimited(null, "HTTP 429"));
+    Rescrape rescrape =
+        fixture.instance(
+            "a",
+            r ->
+                r.rateLimitPause(Duration.ofMinutes(10))
+                    .maxRateLimitPause(Duration.ofMinutes(10))
+                    .pauseDeadline(Duration.ofMinutes(2)));
+    DailyJob job = rescrape.planner().planDay(WED).job();
+    CompletableFuture<RunReport> first = runInBackground(rescrape, job);
+    await().atMost(5, SECONDS).until(() -> fixture.instagram.totalCalls() == 1);
+    fixture.clock.advance(Duration.ofMinutes(3));
+    assertThat(first.join().job().status()).isEqualTo(JobStatus.INTERRUPTED);
+
+    CompletableFuture<RunReport> resumed = runInBackground(rescrape, job);
+    await()
+        .during(HOLD)
+        .atMost(2, SECONDS)
+        .until(() -> fixture.job(job.id()).status() == JobStatus.RUNNING);
+    fixture.clock.advance(Duration.ofMinutes(2));
+    RunReport report = resumed.join();
+
+    assertThat(report.job().status()).isEqualTo(JobStatus.INTERRUPTED);
+    assertThat(report.progress().pending()).isEqualTo(1);
+    assertThat(report.progress().failed()).isZero();
+  }
+
+  @Test
   void should_show_a_throttled_platform_as_paused_with_what_it_answered() {
     fixture.addNew(Platform.TIKTOK, "slowed.down");
     fixture.tiktok.otherwise(h -> ScrapeResult.rateLimited(Duration.ofSeconds(90), "HTTP 429"));
