@@ -27,7 +27,7 @@ final class InstagramProfileReader implements HttpProfileFetcher.BodyReader {
     JsonNode user = user(root);
     return isNoAccount(user)
         ? ScrapeResult.notFound(lookup.describe(status, "no such account"))
-        : ProfileOutcome.of(lookup, status, profile(user));
+        : ProfileOutcome.of(lookup, status, profile(user), Json.text(user, "username"));
   }
 
   /** Instagram's answer when it wants a login or a challenge solved, or refuses for a while. */

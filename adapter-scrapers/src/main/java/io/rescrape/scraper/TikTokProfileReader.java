@@ -70,7 +70,9 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
       Lookup lookup, int status, boolean privateByCode, JsonNode userInfo) {
     JsonNode user = Json.optionalObject(userInfo, "user", "userInfo.user");
     if (privateByCode) {
-      return ProfileOutcome.of(lookup, status, profileOf(fieldsOf(user), userInfo, true));
+      JsonNode fields = fieldsOf(user);
+      return ProfileOutcome.of(
+          lookup, status, profileOf(fields, userInfo, true), Json.text(fields, "uniqueId"));
     }
     if (user == null) {
       throw new UnexpectedStructureException("no userInfo.user object");
@@ -78,7 +80,8 @@ final class TikTokProfileReader implements HttpProfileFetcher.BodyReader {
     // A deleted account may come back with a success code and an empty user.
     return user.isEmpty()
         ? notFound(lookup, status)
-        : ProfileOutcome.of(lookup, status, profileOf(user, userInfo, false));
+        : ProfileOutcome.of(
+            lookup, status, profileOf(user, userInfo, false), Json.text(user, "uniqueId"));
   }
 
   private static JsonNode fieldsOf(@Nullable JsonNode user) {

@@ -379,4 +379,15 @@ class HttpInstagramScraperTest {
     tasks.incrementAndGet();
     task.run();
   }
+
+  @Test
+  void should_not_take_an_answer_for_another_account_as_this_one() {
+    server.answer(200, "instagram/profile-nested.json");
+
+    ScrapeResult result = scraper.scrape(new Handle("nina.knits"));
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.TRANSIENT);
+    assertThat(result.profile()).isNull();
+    assertThat(result.message()).endsWith("the answer is for another account, @lena.bakes");
+  }
 }

@@ -272,4 +272,15 @@ class HttpTikTokScraperTest {
 
     assertThat(budget).isEqualTo(new RequestBudget(400, Duration.ofHours(1)));
   }
+
+  @Test
+  void should_not_take_an_answer_for_another_account_as_this_one() {
+    server.answer(200, "tiktok/counts-with-separators.html");
+
+    ScrapeResult result = scraper.scrape(new Handle("mira.paints"));
+
+    assertThat(result.outcome()).isEqualTo(ScrapeOutcome.TRANSIENT);
+    assertThat(result.profile()).isNull();
+    assertThat(result.message()).endsWith("the answer is for another account, @kofi_codes");
+  }
 }
