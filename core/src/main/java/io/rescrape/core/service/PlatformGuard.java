@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,7 @@ final class PlatformGuard {
   private final Events events;
   private final Map<Platform, CircuitBreaker> breakers = new EnumMap<>(Platform.class);
   private final Map<Platform, RequestBudget> budgets = new EnumMap<>(Platform.class);
+  private final Set<Platform> budgetWaits = EnumSet.noneOf(Platform.class);
 
   /**
    * @param scraperBudgets the budget each platform's scraper brings, where the settings name none
@@ -87,9 +90,27 @@ final class PlatformGuard {
     PlatformGate.Permits permits = gate.reserve(platform, budget, allowed, now);
     if (permits.none()) {
       Instant next = permits.nextAt() != null ? permits.nextAt() : now.plus(settings.idlePoll());
+      noteBudgetSpent(platform, budget, next);
       return Clearance.waitUntil(next, false);
     }
+    budgetAvailable(platform);
     return Clearance.granted(permits.granted());
+  }
+
+  /** Says once per wait that the budget holds the platform back, so the pace is not a mystery. */
+  private synchronized void noteBudgetSpent(Platform platform, RequestBudget budget, Instant next) {
+    if (budgetWaits.add(platform)) {
+      log.info(
+          "{} request budget {} is spent; the next {} request goes out at {}",
+          platform,
+          budget,
+          platform,
+          next);
+    }
+  }
+
+  private synchronized void budgetAvailable(Platform platform) {
+    budgetWaits.remove(platform);
   }
 
   /** Gives back requests that were cleared but will not be sent. */
