@@ -11,9 +11,6 @@ import io.rescrape.core.domain.RequestBudget;
 import io.rescrape.core.port.PlatformGate.Permits;
 import io.rescrape.core.testing.SettableClock;
 import io.rescrape.redis.testing.RedisServers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 class RedisPlatformGateTest {
 
@@ -42,15 +36,7 @@ class RedisPlatformGateTest {
     for (AutoCloseable closeable : closing) {
       closeable.close();
     }
-    try (RedisClient redis = RedisClient.create(RedisServers.sharedUrl())) {
-      ScanParams ours = new ScanParams().match("{" + prefix + ":*").count(1_000);
-      String cursor = ScanParams.SCAN_POINTER_START;
-      do {
-        ScanResult<String> page = redis.scan(cursor, ours);
-        page.getResult().forEach(redis::del);
-        cursor = page.getCursor();
-      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-    }
+    RedisServers.deleteKeys(prefix);
   }
 
   @ParameterizedTest
@@ -109,7 +95,7 @@ class RedisPlatformGateTest {
   @Test
   void should_keep_the_budget_per_instance_and_warn_once_when_redis_is_unreachable() {
     ListAppender<ILoggingEvent> logged = capture();
-    RedisPlatformGate gate = gate("redis://127.0.0.1:" + closedPort());
+    RedisPlatformGate gate = gate(RedisServers.unreachableUrl());
 
     Permits first = gate.reserve(Platform.TIKTOK, TEN_PER_MINUTE, 8, NINE);
     Permits second = gate.reserve(Platform.TIKTOK, TEN_PER_MINUTE, 8, NINE);
@@ -142,13 +128,5 @@ class RedisPlatformGateTest {
     logger.addAppender(appender);
     closing.add(() -> logger.detachAppender(appender));
     return appender;
-  }
-
-  private static int closedPort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

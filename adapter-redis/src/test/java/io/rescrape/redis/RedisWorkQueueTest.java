@@ -37,8 +37,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 class RedisWorkQueueTest {
 
@@ -55,20 +53,7 @@ class RedisWorkQueueTest {
     for (AutoCloseable closeable : closing) {
       closeable.close();
     }
-    deleteKeysOfThisTest();
-  }
-
-  /** The shared Redis may be the machine's own: leave nothing behind. */
-  private void deleteKeysOfThisTest() {
-    try (RedisClient redis = RedisClient.create(RedisServers.sharedUrl())) {
-      ScanParams ours = new ScanParams().match("{" + prefix + ":*").count(1_000);
-      String cursor = ScanParams.SCAN_POINTER_START;
-      do {
-        ScanResult<String> page = redis.scan(cursor, ours);
-        page.getResult().forEach(redis::del);
-        cursor = page.getCursor();
-      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-    }
+    RedisServers.deleteKeys(prefix);
   }
 
   @Test
@@ -165,7 +150,7 @@ class RedisWorkQueueTest {
   void should_work_through_the_ledger_and_warn_once_when_redis_is_unreachable() {
     DailyJob job = runningJob(6);
     ListAppender<ILoggingEvent> warnings = capture();
-    RedisWorkQueue queue = queue("redis://127.0.0.1:" + closedPort());
+    RedisWorkQueue queue = queue(RedisServers.unreachableUrl());
 
     queue.open(job);
     List<WorkItem> first = queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("w"), NINE);
@@ -414,14 +399,6 @@ class RedisWorkQueueTest {
     logger.addAppender(appender);
     closing.add(() -> logger.detachAppender(appender));
     return appender;
-  }
-
-  private static int closedPort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   static List<CreatorId> ids(List<WorkItem> items) {

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.List;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 import redis.embedded.RedisServer;
 
 /**
@@ -40,6 +43,27 @@ public final class RedisServers {
     OwnedRedis redis = new OwnedRedis(freePort(), List.of(settings));
     redis.start();
     return redis;
+  }
+
+  /** {@return a loopback URL where no Redis listens, for outage tests} */
+  public static String unreachableUrl() {
+    return "redis://127.0.0.1:" + freePort();
+  }
+
+  /**
+   * Deletes the keys under {@code prefix} from the shared Redis, which may be the machine's own: a
+   * test leaves nothing behind.
+   */
+  public static void deleteKeys(String prefix) {
+    try (RedisClient redis = RedisClient.create(sharedUrl())) {
+      ScanParams ours = new ScanParams().match("{" + prefix + ":*").count(1_000);
+      String cursor = ScanParams.SCAN_POINTER_START;
+      do {
+        ScanResult<String> page = redis.scan(cursor, ours);
+        page.getResult().forEach(redis::del);
+        cursor = page.getCursor();
+      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    }
   }
 
   private static int freePort() {
