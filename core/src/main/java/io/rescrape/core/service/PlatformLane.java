@@ -147,8 +147,7 @@ final class PlatformLane implements Runnable {
     }
     if (clearance.paused()) {
       if (pausedSince == null) {
-        // Another instance's pause is seen here before any refusal of our own.
-        pausedSince = guard.troubledSince(platform).orElse(now);
+        pausedSince = now; // for another instance's pause, seen before any refusal of our own
       }
       // A resumed job waits a whole deadline again, however long the platform refused before,
       // so an instance that resumes it at once does not give up at once, again and again.
