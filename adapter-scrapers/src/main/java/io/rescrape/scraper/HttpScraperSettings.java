@@ -56,6 +56,9 @@ public record HttpScraperSettings(
     @Nullable HttpClient httpClient,
     Clock clock) {
 
+  /** The longest one exchange may take unless another timeout is configured: 10 s. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
   /** The {@code User-Agent} sent unless another is configured. */
   public static final String DEFAULT_USER_AGENT = "Rescrape";
 
@@ -185,7 +188,7 @@ public record HttpScraperSettings(
   /** Builds validated {@link HttpScraperSettings}. */
   public static final class Builder {
     private final URI baseUri;
-    private Duration requestTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private String userAgent = DEFAULT_USER_AGENT;

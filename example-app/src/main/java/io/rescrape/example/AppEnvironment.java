@@ -171,6 +171,23 @@ public final class AppEnvironment implements AutoCloseable {
       headers = Map.copyOf(headers);
     }
 
+    /** Defaults for every setting: the scraper's own headers, no proxy, a 10 s timeout. */
+    public static final PlatformHttp DEFAULTS =
+        new PlatformHttp(Map.of(), null, HttpScraperSettings.DEFAULT_REQUEST_TIMEOUT);
+
+    /**
+     * {@return the HTTP scraper of {@code platform} at {@code baseUri}, sending requests this way}
+     *
+     * @throws io.rescrape.core.domain.InvalidInputException naming a header or proxy that is not
+     *     acceptable
+     */
+    public ProfileScraper scraper(Platform platform, URI baseUri, Clock clock) {
+      HttpScraperSettings settings = scraperSettings(baseUri, clock);
+      return platform == Platform.INSTAGRAM
+          ? new HttpInstagramScraper(settings)
+          : new HttpTikTokScraper(settings);
+    }
+
     /**
      * {@return scraper settings for a platform at {@code baseUri}}
      *
@@ -362,14 +379,11 @@ public final class AppEnvironment implements AutoCloseable {
       log.info("Demo mode: scraping the local demo platform on port {}", demoPlatform.port());
     }
     return List.of(
-        new HttpInstagramScraper(scraperSettings(settings, Platform.INSTAGRAM, instagram)),
-        new HttpTikTokScraper(scraperSettings(settings, Platform.TIKTOK, tiktok)));
+        httpOf(settings, Platform.INSTAGRAM).scraper(Platform.INSTAGRAM, instagram, clock),
+        httpOf(settings, Platform.TIKTOK).scraper(Platform.TIKTOK, tiktok, clock));
   }
 
-  private HttpScraperSettings scraperSettings(Settings settings, Platform platform, URI baseUri) {
-    PlatformHttp http = settings.http().get(platform);
-    return http == null
-        ? HttpScraperSettings.builder(baseUri).clock(clock).build()
-        : http.scraperSettings(baseUri, clock);
+  private static PlatformHttp httpOf(Settings settings, Platform platform) {
+    return settings.http().getOrDefault(platform, PlatformHttp.DEFAULTS);
   }
 }

@@ -11,9 +11,6 @@ import io.rescrape.core.domain.ScrapeResult;
 import io.rescrape.core.port.ProfileScraper;
 import io.rescrape.example.demo.DemoPlatform;
 import io.rescrape.example.output.Json;
-import io.rescrape.scraper.HttpInstagramScraper;
-import io.rescrape.scraper.HttpScraperSettings;
-import io.rescrape.scraper.HttpTikTokScraper;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -87,11 +84,7 @@ final class ProbeCommand implements Callable<Integer> {
   }
 
   private ProfileScraper scraper(Platform target, URI base) {
-    HttpScraperSettings settings =
-        scraping.http().get(target).scraperSettings(base, Clock.systemUTC());
-    return target == Platform.INSTAGRAM
-        ? new HttpInstagramScraper(settings)
-        : new HttpTikTokScraper(settings);
+    return scraping.http().get(target).scraper(target, base, Clock.systemUTC());
   }
 
   private void print(Probe probe) {
