@@ -125,6 +125,15 @@ public final class Rescrape implements AutoCloseable {
     return Optional.of(runner.run(job.id()));
   }
 
+  /**
+   * Asks the job worker started by {@link #start()} to look for a runnable job now rather than at
+   * its next poll: after a job was made runnable again (resumed, failed creators reopened). New
+   * daily jobs wake it by themselves. Does nothing when the worker was not started.
+   */
+  public void wakeWorker() {
+    worker.wake();
+  }
+
   /** Stops the trigger and the worker; a running job is interrupted and resumes later. */
   @Override
   public void close() {

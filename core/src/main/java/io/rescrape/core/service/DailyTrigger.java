@@ -132,6 +132,11 @@ public final class DailyTrigger implements AutoCloseable {
     }
   }
 
+  /** {@return whether it was armed: it knows the next date to plan and fires at its time} */
+  public synchronized boolean isArmed() {
+    return nextDate != null;
+  }
+
   /** {@return when the trigger next fires, counting a pending retry} */
   public synchronized Instant nextFireTime() {
     LocalDate date = nextDate != null ? nextDate : policy.dateOf(clock.instant());

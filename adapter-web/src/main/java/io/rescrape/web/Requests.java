@@ -1,0 +1,190 @@
+package io.rescrape.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads what a client sent - path and query parameters, JSON bodies - and turns every mistake into
+ * a 4xx {@link ApiException} naming the field.
+ */
+final class Requests {
+
+  private final ObjectMapper json;
+
+  Requests(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /**
+   * The JSON body as {@code type}, or {@code empty} when the client sent no body.
+   *
+   * @throws ApiException 415 for a body that is not declared JSON; 400 for malformed JSON, an
+   *     unknown field, a wrong type or a second value after the first
+   */
+  <T> T body(Context ctx, Class<T> type, T empty) {
+    byte[] body = ctx.bodyAsBytes();
+    if (isBlank(body)) {
+      return empty;
+    }
+    String contentType = ctx.contentType();
+    boolean declaredJson =
+        contentType != null
+            && contentType.toLowerCase(Locale.ROOT).strip().startsWith("application/json");
+    if (!declaredJson) {
+      throw new ApiException(
+          415,
+          "the body must be JSON sent as Content-Type: application/json, got "
+              + (contentType == null ? "no Content-Type" : "'" + contentType + "'"),
+          null);
+    }
+    try {
+      T value = json.readValue(body, type);
+      if (value == null) {
+        return empty;
+      }
+      return value;
+    } catch (UnrecognizedPropertyException e) {
+      String known =
+          e.getKnownPropertyIds().stream().map(String::valueOf).collect(Collectors.joining(", "));
+      throw ApiException.badRequest(
+          path(e), "unknown field; this request takes " + (known.isEmpty() ? "none" : known));
+    } catch (InvalidFormatException e) {
+      throw ApiException.badRequest(
+          path(e), "expected " + typeName(e.getTargetType()) + ", got " + quote(e.getValue()));
+    } catch (MismatchedInputException e) {
+      String field = path(e);
+      throw ApiException.badRequest(
+          field.isEmpty() ? "body" : field,
+          e.getTargetType() == null
+              ? "does not match this request's shape"
+              : "expected " + typeName(e.getTargetType()));
+    } catch (JsonParseException e) {
+      throw ApiException.badRequest(
+          "body",
+          "malformed JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + e.getOriginalMessage());
+    } catch (JsonMappingException e) {
+      throw ApiException.badRequest(
+          path(e).isEmpty() ? "body" : path(e), String.valueOf(e.getOriginalMessage()));
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("body", String.valueOf(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw ApiException.badRequest("body", "could not be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * A whole number from the query string, within bounds.
+   *
+   * @throws ApiException 400 when it is not a number or out of bounds
+   */
+  static int intQuery(Context ctx, String name, int fallback, int min, int max) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isEmpty()) {
+      return fallback;
+    }
+    long value;
+    try {
+      value = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(name, "expected a whole number, got " + quote(text));
+    }
+    if (value < min || value > max) {
+      throw ApiException.badRequest(
+          name, "must be between " + min + " and " + max + ", got " + value);
+    }
+    return (int) value;
+  }
+
+  /** A query parameter's text, or null when absent or empty. */
+  static @Nullable String textQuery(Context ctx, String name) {
+    String text = ctx.queryParam(name);
+    return text == null || text.isEmpty() ? null : text;
+  }
+
+  /**
+   * A positive id from the path.
+   *
+   * @throws ApiException 400 when it is not a positive whole number
+   */
+  static long idPath(Context ctx, String name) {
+    String text = ctx.pathParam(name);
+    try {
+      long value = Long.parseLong(text);
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiException.badRequest(name, "expected a positive whole number, got " + quote(text));
+  }
+
+  static String quote(@Nullable Object value) {
+    if (value == null) {
+      return "null";
+    }
+    String text = String.valueOf(value);
+    if (text.length() > 64) {
+      text = text.substring(0, 64) + "...";
+    }
+    return "'" + text + "'";
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String typeName(@Nullable Class<?> type) {
+    if (type == null) {
+      return "a value";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "a number";
+    }
+    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    return "an object";
+  }
+}
