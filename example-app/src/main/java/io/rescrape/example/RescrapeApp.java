@@ -30,7 +30,7 @@ public final class RescrapeApp {
   private RescrapeApp() {}
 
   public static void main(String[] args) {
-    // The JDK's HTTP server (health, demo platform) otherwise waits forever for a client that
+    // The JDK's HTTP server (the demo platform) otherwise waits forever for a client that
     // never finishes its request; this must be set before the first server starts.
     if (System.getProperty(MAX_REQUEST_SECONDS) == null) {
       System.setProperty(MAX_REQUEST_SECONDS, "5");

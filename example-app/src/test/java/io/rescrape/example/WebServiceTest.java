@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rescrape.redis.RedisSettings;
+import io.rescrape.web.RescrapeWebServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,10 +21,11 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code serve --port} answers on {@code GET /health}. */
-class HealthServerTest {
+/** What {@code serve --port} answers on {@code GET /health}, wired to the app's environment. */
+class WebServiceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LOOPBACK = "127.0.0.1";
   private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -36,7 +38,7 @@ class HealthServerTest {
     assertThat(cli.demo("run-daily").exitCode()).isZero();
 
     try (AppEnvironment environment = AppEnvironment.open(settings(null));
-        HealthServer health = HealthServer.start(0, environment)) {
+        RescrapeWebServer health = WebService.start(environment, LOOPBACK, 0, null)) {
       environment.rescrape().trigger().fireIfDue(); // arms it past the date that has its job
 
       HttpResponse<String> response = get(health, "GET");
@@ -61,7 +63,7 @@ class HealthServerTest {
         RedisSettings.builder(unreachable).timeout(Duration.ofMillis(300)).build();
 
     try (AppEnvironment environment = AppEnvironment.open(settings(redis));
-        HealthServer health = HealthServer.start(0, environment)) {
+        RescrapeWebServer health = WebService.start(environment, LOOPBACK, 0, null)) {
       JsonNode report = JSON.readTree(get(health, "GET").body());
 
       assertThat(report.get("status").asText()).isEqualTo("DEGRADED");
@@ -71,16 +73,14 @@ class HealthServerTest {
   }
 
   @Test
-  void should_refuse_other_methods_and_paths() throws Exception {
+  void should_answer_head_and_refuse_changes_and_unknown_paths() throws Exception {
     try (AppEnvironment environment = AppEnvironment.open(settings(null));
-        HealthServer health = HealthServer.start(0, environment)) {
+        RescrapeWebServer health = WebService.start(environment, LOOPBACK, 0, null)) {
       HttpResponse<String> delete = get(health, "DELETE");
       HttpResponse<String> head = get(health, "HEAD");
       HttpResponse<String> other = request(health, "/healthz", "GET");
 
-      assertThat(delete.statusCode()).isEqualTo(405);
-      assertThat(delete.headers().firstValue("Allow")).hasValue("GET, HEAD");
-      assertThat(delete.body()).contains("only GET and HEAD are allowed");
+      assertThat(delete.statusCode()).isEqualTo(403); // a change, and no token is configured
       assertThat(head.statusCode()).isEqualTo(200);
       assertThat(head.body()).isEmpty();
       assertThat(other.statusCode()).isEqualTo(404);
@@ -91,8 +91,8 @@ class HealthServerTest {
   void should_name_the_cause_when_the_port_is_taken() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         AppEnvironment environment = AppEnvironment.open(settings(null))) {
-      assertThatThrownBy(() -> HealthServer.start(taken.getLocalPort(), environment))
-          .hasMessageContaining("cannot serve health on 127.0.0.1:" + taken.getLocalPort() + ": ")
+      assertThatThrownBy(() -> WebService.start(environment, LOOPBACK, taken.getLocalPort(), null))
+          .hasMessageContaining("cannot serve on 127.0.0.1:" + taken.getLocalPort() + ": ")
           .hasMessageContaining("in use");
     }
   }
@@ -112,11 +112,11 @@ class HealthServerTest {
         false);
   }
 
-  private HttpResponse<String> get(HealthServer health, String method) throws Exception {
+  private HttpResponse<String> get(RescrapeWebServer health, String method) throws Exception {
     return request(health, "/health", method);
   }
 
-  private HttpResponse<String> request(HealthServer health, String path, String method)
+  private HttpResponse<String> request(RescrapeWebServer health, String path, String method)
       throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health.port() + path))
