@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +21,11 @@ import org.jspecify.annotations.Nullable;
 final class Requests {
 
   private final ObjectMapper json;
+  private final long maxBodyBytes;
 
-  Requests(ObjectMapper json) {
+  Requests(ObjectMapper json, long maxBodyBytes) {
     this.json = json;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   /**
@@ -32,7 +35,7 @@ final class Requests {
    *     unknown field, a wrong type or a second value after the first
    */
   <T> T body(Context ctx, Class<T> type, T empty) {
-    byte[] body = ctx.bodyAsBytes();
+    byte[] body = bounded(ctx);
     if (isBlank(body)) {
       return empty;
     }
@@ -85,6 +88,33 @@ final class Requests {
     } catch (IOException e) {
       throw ApiException.badRequest("body", "could not be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * The body, read up to the limit whatever the client declared: a chunked body carries no length
+   * for the server to check up front.
+   */
+  private byte[] bounded(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBodyBytes) {
+      throw tooLarge();
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes((int) maxBodyBytes + 1);
+      if (body.length > maxBodyBytes) {
+        throw tooLarge();
+      }
+      return body;
+    } catch (IOException e) {
+      throw ApiException.badRequest("body", "could not be read: " + e.getMessage());
+    }
+  }
+
+  private ApiException tooLarge() {
+    return new ApiException(
+        413,
+        "the body is larger than " + maxBodyBytes + " bytes, the most this server takes",
+        null);
   }
 
   /**

@@ -204,7 +204,7 @@ public final class RescrapeWebServer implements AutoCloseable {
     public RescrapeWebServer start() {
       ObjectMapper json = objectMapper();
       ChangeLog changes = new ChangeLog();
-      Requests requests = new Requests(json);
+      Requests requests = new Requests(json, maxBodyBytes);
       JobRoutes jobs = new JobRoutes(rescrape, requests, changes);
       ScheduleRoutes schedule = new ScheduleRoutes(rescrape, requests, changes);
       HealthRoute health = new HealthRoute(rescrape, components);

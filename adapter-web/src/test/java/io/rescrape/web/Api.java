@@ -70,6 +70,10 @@ final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  Answer post(String path, String contentType, HttpRequest.BodyPublisher body) {
+    return send(request(path).header("Content-Type", contentType).POST(body));
+  }
+
   Answer delete(String path) {
     return send(request(path).DELETE());
   }

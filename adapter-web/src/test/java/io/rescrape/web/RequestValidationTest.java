@@ -2,6 +2,9 @@ package io.rescrape.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +65,18 @@ class RequestValidationTest {
     assertThat(answer.status()).isEqualTo(413);
     assertThat(answer.json().get("status").asInt()).isEqualTo(413);
     assertThat(web.rescrape.jobs().recent(10)).isEmpty();
+  }
+
+  @Test
+  void should_refuse_an_oversized_chunked_body_that_declares_no_length() {
+    byte[] huge = ("{\"apply\": false}" + " ".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
+    HttpRequest.BodyPublisher chunked =
+        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge));
+
+    Api.Answer answer = web.authorized.post("/rescraping/rebalance", "application/json", chunked);
+
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.json().get("message").asText()).contains("4096 bytes");
   }
 
   @Test
