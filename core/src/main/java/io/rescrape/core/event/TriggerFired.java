@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * no creator was due, {@code jobId} is null and no job exists. Either way the lateness is that of
  * this instance's trigger.
  *
- * @param at when planning the date finished, after the job was stored
+ * @param at when planning the date finished: the job stored or found, or nothing found due
  * @param date the date planned
  * @param scheduledAt the date's trigger time
  * @param jobId the date's job, new or existing; null when nothing was due
