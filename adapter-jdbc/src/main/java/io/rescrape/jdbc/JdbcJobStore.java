@@ -201,6 +201,20 @@ public final class JdbcJobStore implements JobStore {
   }
 
   @Override
+  public Map<JobStatus, Long> countByStatus() {
+    Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+    for (JobStatus status : JobStatus.values()) {
+      counts.put(status, 0L);
+    }
+    jdbc.query(
+        "count jobs by status",
+        "SELECT status, COUNT(*) FROM rescrape_jobs GROUP BY status",
+        s -> {},
+        row -> counts.put(JobStatus.valueOf(row.getString(1)), row.getLong(2)));
+    return counts;
+  }
+
+  @Override
   public Optional<DailyJob> running() {
     return jdbc.queryOne(
         "read the running job",

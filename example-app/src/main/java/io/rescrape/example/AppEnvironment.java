@@ -2,6 +2,13 @@ package io.rescrape.example;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.Platform;
 import io.rescrape.core.domain.RequestBudget;
@@ -11,6 +18,7 @@ import io.rescrape.core.service.RunnerSettings;
 import io.rescrape.example.demo.DemoPlatform;
 import io.rescrape.example.demo.DemoThrottle;
 import io.rescrape.jdbc.JdbcStores;
+import io.rescrape.micrometer.RescrapeMetrics;
 import io.rescrape.redis.RedisHealth;
 import io.rescrape.redis.RedisLink;
 import io.rescrape.redis.RedisPlatformGate;
@@ -37,8 +45,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything a command needs, wired from its options: the clock, the database and its stores, the
- * scrapers (real platforms, or the demo platform), and Rescrape itself. This is the one place that
- * shows how the modules fit together.
+ * scrapers (real platforms, or the demo platform), the metrics, and Rescrape itself. This is the
+ * one place that shows how the modules fit together.
  */
 public final class AppEnvironment implements AutoCloseable {
 
@@ -54,10 +62,17 @@ public final class AppEnvironment implements AutoCloseable {
   private final Rescrape rescrape;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
 
+  // Metrics take two steps: the listener goes to the builder, the gauges bind to what it built.
+  private final PrometheusMeterRegistry meterRegistry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final RescrapeMetrics metrics = new RescrapeMetrics(meterRegistry);
+  private final JvmGcMetrics gcMetrics;
+
   private AppEnvironment(Settings settings) {
     this.clock = clock(settings.now());
     this.dataSource = dataSource(settings);
     try {
+      this.gcMetrics = bindJvmMetrics(meterRegistry);
       this.stores = JdbcStores.migrateAndCreate(dataSource);
       // One link for dispatch and budgets: one pool, and an outage logged once.
       this.redis = settings.redis() == null ? null : new RedisLink(settings.redis(), clock);
@@ -222,6 +237,14 @@ public final class AppEnvironment implements AutoCloseable {
   }
 
   /**
+   * {@return the registry of Rescrape's meters and the JVM's, for the HTTP layer to serve as
+   * Prometheus text}
+   */
+  public PrometheusMeterRegistry meterRegistry() {
+    return meterRegistry;
+  }
+
+  /**
    * Stops all work, from a signal handler: the trigger and worker stop, and a job running in the
    * foreground or background is interrupted cleanly, its results written, ready to resume.
    */
@@ -258,6 +281,10 @@ public final class AppEnvironment implements AutoCloseable {
       redis.close();
     }
     dataSource.close();
+    if (gcMetrics != null) {
+      gcMetrics.close();
+    }
+    meterRegistry.close();
   }
 
   /** The system clock, or one that starts at {@code now} and runs on from there. */
@@ -358,11 +385,27 @@ public final class AppEnvironment implements AutoCloseable {
             .workQueue(redisQueue != null ? redisQueue : stores.queue())
             .clock(clock)
             .scrapers(scrapers)
-            .runner(runner.build());
+            .runner(runner.build())
+            .listener(metrics);
     if (redisGate != null) {
       builder.platformGate(redisGate);
     }
-    return builder.build();
+    Rescrape built = builder.build();
+    metrics.bindGauges(built);
+    return built;
+  }
+
+  /**
+   * The JVM's memory, garbage collection, threads, processors and uptime; returns what to close.
+   */
+  private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry registry) {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    return gc;
   }
 
   /** Redis's health, when Redis is used. */

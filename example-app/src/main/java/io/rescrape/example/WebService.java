@@ -30,6 +30,7 @@ public final class WebService {
         .port(port)
         .token(token)
         .healthCheck("redis", () -> redis(environment.redisHealth()))
+        .metrics(environment.meterRegistry())
         .start();
   }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 public sealed interface RescrapeEvent
     permits DailyJobCreated,
         NothingDue,
+        TriggerFired,
         TriggerFailed,
         DatesMissed,
         JobStarted,

@@ -65,6 +65,12 @@ public interface JobStore {
    */
   List<DailyJob> runnable(Instant now);
 
+  /**
+   * {@return the number of jobs in each status, every status present, those without jobs at 0} It
+   * counts jobs, not their items, so it stays cheap however large the ledger grows.
+   */
+  Map<JobStatus, Long> countByStatus();
+
   /** {@return the job currently RUNNING, if any, whether or not its lease is still valid} */
   Optional<DailyJob> running();
 

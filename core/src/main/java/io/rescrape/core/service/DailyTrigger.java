@@ -6,6 +6,7 @@ import io.rescrape.core.domain.SchedulePolicy;
 import io.rescrape.core.domain.StoreException;
 import io.rescrape.core.event.DatesMissed;
 import io.rescrape.core.event.TriggerFailed;
+import io.rescrape.core.event.TriggerFired;
 import io.rescrape.core.port.JobStore;
 import io.rescrape.core.port.RescrapeEventListener;
 import jakarta.inject.Inject;
@@ -57,7 +58,7 @@ public final class DailyTrigger implements AutoCloseable {
    * @param policy the trigger time and zone
    * @param settings retry delay, longest sleep and how far back missed dates are reported
    * @param clock the only source of time
-   * @param listener receives {@code DatesMissed} and {@code TriggerFailed}
+   * @param listener receives {@code TriggerFired}, {@code DatesMissed} and {@code TriggerFailed}
    */
   @Inject
   public DailyTrigger(
@@ -115,6 +116,7 @@ public final class DailyTrigger implements AutoCloseable {
     try {
       DailyJobCreation creation = planner.planDay(nextDate);
       logLateness(now);
+      publishFired(creation);
       nextDate = nextDate.plusDays(1);
       retryNotBefore = null;
       return Optional.of(creation);
@@ -244,6 +246,17 @@ public final class DailyTrigger implements AutoCloseable {
     if (late.compareTo(Duration.ofMinutes(1)) > 0) {
       log.info("Daily job of {} planned {} after its trigger time", nextDate, late);
     }
+  }
+
+  private void publishFired(DailyJobCreation creation) {
+    DailyJob job = creation.job();
+    events.publish(
+        new TriggerFired(
+            clock.instant(),
+            creation.date(),
+            policy.triggerInstant(creation.date()),
+            job == null ? null : job.id(),
+            creation.created()));
   }
 
   private static Duration shorterOf(Duration a, Duration b) {

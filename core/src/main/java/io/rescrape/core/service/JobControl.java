@@ -139,6 +139,11 @@ public final class JobControl {
     return reopened;
   }
 
+  /** {@return the number of jobs in each status; every status is present, 0 when it has none} */
+  public Map<JobStatus, Long> countByStatus() {
+    return jobs.countByStatus();
+  }
+
   /** {@return the job running now, on this instance or another, if any} */
   public Optional<DailyJob> running() {
     return jobs.running();

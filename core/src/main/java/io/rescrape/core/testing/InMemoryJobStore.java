@@ -102,6 +102,16 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   @Override
+  public synchronized Map<JobStatus, Long> countByStatus() {
+    Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+    for (JobStatus status : JobStatus.values()) {
+      counts.put(status, 0L);
+    }
+    jobs.values().forEach(row -> counts.merge(row.status, 1L, Long::sum));
+    return counts;
+  }
+
+  @Override
   public synchronized Optional<DailyJob> running() {
     return jobs.values().stream()
         .filter(row -> row.status == JobStatus.RUNNING)

@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -594,6 +595,30 @@ public abstract class JobStoreContract {
     assertThat(jobs.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
     assertThat(jobs.running()).isEmpty();
     assertThat(jobs.renewLease(job.id(), lease("w"))).isFalse();
+  }
+
+  @Test
+  void should_count_jobs_in_every_status_with_zeros_for_the_unused_ones() {
+    DailyJob completed = jobOf(WED, 1);
+    DailyJob running = jobOf(WED.plusDays(1), 1);
+    jobOf(WED.plusDays(2), 1);
+    jobOf(WED.plusDays(3), 1);
+    jobs.start(completed.id(), lease("a"), NINE);
+    jobs.finish(completed.id(), "a", JobStatus.COMPLETED, NINE);
+    jobs.start(running.id(), lease("a"), NINE);
+
+    Map<JobStatus, Long> counts = jobs.countByStatus();
+
+    assertThat(counts)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                JobStatus.PENDING, 2L,
+                JobStatus.QUEUED, 0L,
+                JobStatus.RUNNING, 1L,
+                JobStatus.COMPLETED, 1L,
+                JobStatus.FAILED, 0L,
+                JobStatus.INTERRUPTED, 0L,
+                JobStatus.CANCELLED, 0L));
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.rescrape.core.domain.ScheduleSettings;
 import io.rescrape.core.event.DatesMissed;
 import io.rescrape.core.event.NothingDue;
 import io.rescrape.core.event.TriggerFailed;
+import io.rescrape.core.event.TriggerFired;
 import io.rescrape.core.fixtures.Faults;
 import io.rescrape.core.fixtures.RescrapeFixture;
 import io.rescrape.core.port.JobStore;
@@ -46,6 +47,54 @@ class DailyTriggerTest {
     assertThat(early).isEmpty();
     assertThat(onTime.orElseThrow().job().date()).isEqualTo(WED);
     assertThat(trigger.nextFireTime()).isEqualTo(Instant.parse("2025-08-28T09:00:00Z"));
+  }
+
+  @Test
+  void should_publish_how_late_after_its_trigger_time_it_fired() {
+    fixture.addNew("due", 4);
+    fixture.clock.set(Instant.parse("2025-08-27T08:59:00Z"));
+    DailyTrigger trigger = fixture.instance("a").trigger();
+    trigger.arm();
+
+    fixture.clock.set(Instant.parse("2025-08-27T09:00:07Z"));
+    DailyJob job = trigger.fireIfDue().orElseThrow().job();
+
+    assertThat(fixture.events.ofType(TriggerFired.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.date()).isEqualTo(WED))
+        .satisfies(
+            e -> assertThat(e.scheduledAt()).isEqualTo(Instant.parse("2025-08-27T09:00:00Z")))
+        .satisfies(e -> assertThat(e.lateness()).isEqualTo(Duration.ofSeconds(7)))
+        .satisfies(e -> assertThat(e.jobId()).isEqualTo(job.id()))
+        .satisfies(e -> assertThat(e.created()).isTrue());
+  }
+
+  @Test
+  void should_say_it_fired_on_the_existing_job_when_another_instance_created_it() {
+    fixture.addNew("due", 4);
+    DailyJob first = fixture.instance("a").trigger().arm().orElseThrow().job();
+    fixture.events.clear();
+
+    fixture.clock.advance(Duration.ofSeconds(3));
+    fixture.instance("b").trigger().arm();
+
+    assertThat(fixture.events.ofType(TriggerFired.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.jobId()).isEqualTo(first.id()))
+        .satisfies(e -> assertThat(e.created()).isFalse())
+        .satisfies(e -> assertThat(e.lateness()).isEqualTo(Duration.ofSeconds(3)));
+  }
+
+  @Test
+  void should_say_it_fired_without_a_job_when_no_creator_was_due() {
+    fixture.clock.set(Instant.parse("2025-08-27T09:00:00Z"));
+
+    fixture.instance("a").trigger().arm();
+
+    assertThat(fixture.events.ofType(TriggerFired.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.jobId()).isNull())
+        .satisfies(e -> assertThat(e.created()).isFalse());
   }
 
   @Test
