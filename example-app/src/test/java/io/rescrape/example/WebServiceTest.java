@@ -57,6 +57,23 @@ class WebServiceTest {
   }
 
   @Test
+  void should_serve_the_app_s_metrics_in_prometheus_text() throws Exception {
+    Cli cli = new Cli(dataDir);
+    assertThat(cli.demo("run-daily").exitCode()).isZero();
+
+    try (AppEnvironment environment = AppEnvironment.open(settings(null));
+        RescrapeWebServer web = WebService.start(environment, LOOPBACK, 0, null)) {
+      HttpResponse<String> response = request(web, "/metrics", "GET");
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body())
+          .contains("rescrape_jobs{status=\"COMPLETED\"} 1.0")
+          .contains("rescrape_creators{state=\"active\"} 1755.0")
+          .contains("jvm_memory_used_bytes");
+    }
+  }
+
+  @Test
   void should_report_degraded_while_redis_is_unreachable() throws Exception {
     String unreachable = "redis://127.0.0.1:" + closedPort();
     RedisSettings redis =
