@@ -286,7 +286,7 @@
 
   function renderWeekdayChart(weekdays, today) {
     const width = 640;
-    const height = 250;
+    const height = 220;
     const left = 44;
     const right = 8;
     const top = 26;
@@ -441,6 +441,7 @@
     }
     const empty = $('jobs-empty');
     empty.hidden = jobs.length > 0;
+    $('jobs-table').hidden = jobs.length === 0;
     setText(empty, 'No job yet. The trigger creates the daily job at its time, or press'
       + ' "Daily Rescrape (Recommended)" to create today\'s job now.');
     setText($('jobs-note'), jobs.length > 0 ? `Newest first, up to ${JOBS_LIMIT}` : '');
@@ -534,7 +535,10 @@
       job = (await api('GET', `/rescraping/jobs/${encodeURIComponent(id)}`)).body;
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {
-        if (generation === state.generation) showMissingJob(id, error.message);
+        const healthAnswer = await health;
+        if (generation !== state.generation) return;
+        showMissingJob(id, error.message);
+        renderHealth(healthAnswer && healthAnswer.body);
         return;
       }
       throw error;
@@ -680,9 +684,11 @@
       method: 'POST',
       path: '/rescraping/schedule-daily',
       done: (body, status) => {
-        if (body && body.job) {
-          const verb = status === 201 || body.created ? 'Created' : 'Already there:';
-          notify('success', `${verb} job ${body.job.id} (${body.job.status}): ${body.job.description}`);
+        if (body && body.job && (status === 201 || body.created)) {
+          notify('success', `Created job ${body.job.id}: ${body.job.description}`);
+        } else if (body && body.job) {
+          notify('info', `Job ${body.job.id} already exists for ${body.job.date} (${body.job.status}):`
+            + ` ${body.job.description}`);
         } else {
           notify('info', (body && body.message) || 'No job was created.');
         }
