@@ -13,6 +13,7 @@ import static io.rescrape.jdbc.Jdbc.setText;
 import com.google.common.collect.Lists;
 import io.rescrape.core.domain.Creator;
 import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.CreatorQuery;
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.CycleDay;
 import io.rescrape.core.domain.Handle;
@@ -178,6 +179,47 @@ public final class JdbcCreatorStore implements CreatorStore {
           s.setString(2, handle.value());
         },
         JdbcCreatorStore::creator);
+  }
+
+  /**
+   * Walks the primary key from {@code after} and stops once the page is full. No index serves a
+   * substring of the handle, so a text that few creators match reads far along the table first.
+   */
+  @Override
+  public List<Creator> search(CreatorQuery query) {
+    List<String> conditions = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
+    if (query.after() != null) {
+      conditions.add("id > ?");
+      values.add(query.after().value());
+    }
+    if (query.platform() != null) {
+      conditions.add("platform = ?");
+      values.add(query.platform().id());
+    }
+    if (query.text() != null) {
+      conditions.add("handle LIKE ? ESCAPE '\\'");
+      values.add("%" + literalInLike(query.text()) + "%");
+    }
+    if (!query.includeGone()) {
+      conditions.add(ON_SCHEDULE);
+    }
+    values.add(query.limit());
+    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    return jdbc.query(
+        "search creators",
+        "SELECT " + COLUMNS + " FROM rescrape_creators" + where + " ORDER BY id LIMIT ?",
+        s -> {
+          for (int i = 0; i < values.size(); i++) {
+            s.setObject(i + 1, values.get(i));
+          }
+        },
+        JdbcCreatorStore::creator);
+  }
+
+  /** Escapes the characters LIKE gives a meaning, so that the text matches only itself. */
+  private static String literalInLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.rescrape.core.port;
 
 import io.rescrape.core.domain.Creator;
 import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.CreatorQuery;
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.CycleDay;
 import io.rescrape.core.domain.Handle;
@@ -52,6 +53,14 @@ public interface CreatorStore {
    * @param handle the normalised handle
    */
   Optional<Creator> find(Platform platform, Handle handle);
+
+  /**
+   * {@return the creators a query asks for, in ascending id order, each with an id greater than
+   * {@code query.after()}: {@code query.limit()} of them, or fewer only when no more match}
+   *
+   * @param query the platform, handle text and gone state wanted, and the page
+   */
+  List<Creator> search(CreatorQuery query);
 
   /**
    * Brings gone creators back onto the schedule, as when their accounts are added again. Each one

@@ -2,6 +2,7 @@ package io.rescrape.core.service;
 
 import io.rescrape.core.domain.Creator;
 import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.CreatorQuery;
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.NewCreator;
 import io.rescrape.core.domain.Platform;
@@ -68,6 +69,24 @@ public final class CreatorRegistry {
    */
   public Optional<Creator> find(Platform platform, Handle handle) {
     return creators.find(platform, handle);
+  }
+
+  /**
+   * {@return one page of the creators a query asks for, in ascending id order, and where the next
+   * page starts} Pass {@link CreatorPage#next()} to {@link CreatorQuery#withAfter} for the next
+   * page; every creator that matches throughout appears on exactly one page.
+   *
+   * @param query the platform, handle text and gone state wanted, and the page
+   */
+  public CreatorPage search(CreatorQuery query) {
+    List<Creator> page = creators.search(query);
+    if (page.size() < query.limit()) {
+      return new CreatorPage(page, null);
+    }
+    // A full page may be the last one: look one creator further before promising another.
+    CreatorId last = page.get(page.size() - 1).id();
+    boolean more = !creators.search(query.withAfter(last).withLimit(1)).isEmpty();
+    return new CreatorPage(page, more ? last : null);
   }
 
   /** {@return the number of creators on the schedule, gone ones left out} */

@@ -2,6 +2,7 @@ package io.rescrape.core.testing;
 
 import io.rescrape.core.domain.Creator;
 import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.CreatorQuery;
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.CycleDay;
 import io.rescrape.core.domain.Handle;
@@ -76,6 +77,14 @@ public final class InMemoryCreatorStore implements CreatorStore {
   public synchronized Optional<Creator> find(Platform platform, Handle handle) {
     Long id = idByHandle.get(key(platform, handle));
     return id == null ? Optional.empty() : Optional.of(byId.get(id));
+  }
+
+  @Override
+  public synchronized List<Creator> search(CreatorQuery query) {
+    CreatorId after = query.after();
+    NavigableMap<Long, Creator> candidates =
+        after == null ? byId : byId.tailMap(after.value(), false);
+    return candidates.values().stream().filter(query::matches).limit(query.limit()).toList();
   }
 
   @Override

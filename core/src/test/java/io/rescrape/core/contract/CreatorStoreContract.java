@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rescrape.core.domain.Creator;
 import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.CreatorQuery;
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.CycleDay;
 import io.rescrape.core.domain.Handle;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -437,6 +439,117 @@ public abstract class CreatorStoreContract {
           .extracting(StatsSnapshot::scrapedAt)
           .containsExactly(atNine(WED.plusDays(1)));
     }
+  }
+
+  @Test
+  void should_return_every_creator_exactly_once_when_paging_in_id_order() {
+    List<CreatorId> ids = TestCreators.add(creators, "paged", 23, WEDNESDAY, WED);
+    CreatorQuery query = CreatorQuery.builder().limit(5).build();
+
+    List<List<CreatorId>> pages = new ArrayList<>();
+    List<Creator> page = creators.search(query);
+    while (!page.isEmpty()) {
+      pages.add(page.stream().map(Creator::id).toList());
+      page = creators.search(query.withAfter(page.get(page.size() - 1).id()));
+    }
+
+    assertThat(pages).extracting(List::size).containsExactly(5, 5, 5, 5, 3);
+    assertThat(pages.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(ids);
+  }
+
+  @Test
+  void should_return_only_creators_after_the_given_id() {
+    List<CreatorId> ids = TestCreators.add(creators, "later", 6, WEDNESDAY, WED);
+
+    List<Creator> found =
+        creators.search(CreatorQuery.builder().after(ids.get(3)).limit(10).build());
+
+    assertThat(found).extracting(Creator::id).containsExactly(ids.get(4), ids.get(5));
+  }
+
+  @Test
+  void should_return_only_creators_of_the_platform_asked_for() {
+    List<CreatorId> ids = TestCreators.add(creators, "mixed", 6, WEDNESDAY, WED);
+
+    List<Creator> found =
+        creators.search(CreatorQuery.builder().platform(Platform.TIKTOK).limit(10).build());
+
+    assertThat(found).extracting(Creator::id).containsExactly(ids.get(1), ids.get(3), ids.get(5));
+  }
+
+  @Test
+  void should_find_creators_whose_handle_contains_the_text_in_any_case() {
+    creators.addAll(
+        List.of(
+            placed(Platform.INSTAGRAM, "lena.bakes", WEDNESDAY, WED),
+            placed(Platform.TIKTOK, "kofi_codes", WEDNESDAY, WED),
+            placed(Platform.TIKTOK, "bakes.daily", WEDNESDAY, WED)),
+        ADDED_AT);
+
+    List<Creator> found = creators.search(CreatorQuery.builder().text("BaKeS").build());
+
+    assertThat(found)
+        .extracting(creator -> creator.handle().value())
+        .containsExactly("lena.bakes", "bakes.daily");
+  }
+
+  @Test
+  void should_match_percent_underscore_and_backslash_in_the_text_literally() {
+    creators.addAll(
+        List.of(
+            placed(Platform.TIKTOK, "kofi_codes", WEDNESDAY, WED),
+            placed(Platform.TIKTOK, "kofixcodes", WEDNESDAY, WED)),
+        ADDED_AT);
+
+    List<Creator> underscore = creators.search(CreatorQuery.builder().text("i_c").build());
+    List<Creator> percent = creators.search(CreatorQuery.builder().text("kofi%").build());
+    List<Creator> backslash = creators.search(CreatorQuery.builder().text("i\\_c").build());
+
+    assertThat(underscore)
+        .extracting(creator -> creator.handle().value())
+        .containsExactly("kofi_codes");
+    assertThat(percent).isEmpty();
+    assertThat(backslash).isEmpty();
+  }
+
+  @Test
+  void should_leave_gone_creators_out_of_a_search_unless_asked_for() {
+    List<CreatorId> ids = TestCreators.add(creators, "some.gone", 3, WEDNESDAY, WED);
+    TestCreators.markGone(creators, ids.get(1), WED.minusDays(3));
+
+    List<Creator> onSchedule = creators.search(CreatorQuery.builder().build());
+    List<Creator> all = creators.search(CreatorQuery.builder().includeGone(true).build());
+
+    assertThat(onSchedule).extracting(Creator::id).containsExactly(ids.get(0), ids.get(2));
+    assertThat(all).extracting(Creator::id).containsExactlyElementsOf(ids);
+  }
+
+  @Test
+  void should_combine_the_filters_of_a_search() {
+    List<CreatorId> ids = TestCreators.add(creators, "combined", 10, WEDNESDAY, WED);
+    TestCreators.add(creators, "other", 2, WEDNESDAY, WED);
+    TestCreators.markGone(creators, ids.get(2), WED.minusDays(3));
+
+    List<Creator> found =
+        creators.search(
+            CreatorQuery.builder()
+                .platform(Platform.INSTAGRAM)
+                .text("D.")
+                .after(ids.get(0))
+                .limit(10)
+                .build());
+
+    assertThat(found).extracting(Creator::id).containsExactly(ids.get(4), ids.get(6), ids.get(8));
+  }
+
+  @Test
+  void should_return_a_search_result_as_find_does() {
+    CreatorId id = TestCreators.add(creators, "same", 1, WEDNESDAY, WED).get(0);
+    creators.recordVisits(List.of(okVisit(id, WED, new ProfileStats(5L, 6L, 7L, 8L))));
+
+    List<Creator> found = creators.search(CreatorQuery.builder().text("same").build());
+
+    assertThat(found).containsExactly(creators.find(id).orElseThrow());
   }
 
   private static NotFoundAnswer notFound(CreatorId id, LocalDate jobDate) {
