@@ -448,7 +448,7 @@ public abstract class CreatorStoreContract {
 
     List<List<CreatorId>> pages = new ArrayList<>();
     List<Creator> page = creators.search(query);
-    while (!page.isEmpty()) {
+    while (!page.isEmpty() && pages.size() < 10) {
       pages.add(page.stream().map(Creator::id).toList());
       page = creators.search(query.withAfter(page.get(page.size() - 1).id()));
     }
