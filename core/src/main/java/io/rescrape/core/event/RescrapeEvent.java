@@ -14,6 +14,7 @@ public sealed interface RescrapeEvent
         CreatorScraped,
         CreatorFailed,
         CreatorGone,
+        CreatorRemoved,
         RetryScheduled,
         PlatformPaused,
         CircuitOpened,

@@ -61,6 +61,7 @@ public final class InMemoryCreatorStore implements CreatorStore {
               null,
               addedAt,
               null,
+              null,
               null));
       idByHandle.put(key, id.value());
       ids.add(Optional.of(id));
@@ -100,6 +101,17 @@ public final class InMemoryCreatorStore implements CreatorStore {
   }
 
   @Override
+  public synchronized Optional<Creator> remove(CreatorId id, Instant at) {
+    Creator old = byId.get(id.value());
+    if (old == null || old.isRemoved()) {
+      return Optional.empty();
+    }
+    Creator removed = old.removed(at);
+    byId.put(id.value(), removed);
+    return Optional.of(removed);
+  }
+
+  @Override
   public synchronized List<Creator> recordNotFound(List<NotFoundAnswer> answers, int goneAfter) {
     List<Creator> markedGone = new ArrayList<>();
     for (NotFoundAnswer answer : answers) {
@@ -134,7 +146,7 @@ public final class InMemoryCreatorStore implements CreatorStore {
 
   @Override
   public synchronized long countGone() {
-    return count(Creator::isGone);
+    return count(creator -> creator.isGone() && !creator.isRemoved());
   }
 
   @Override
