@@ -84,7 +84,7 @@ public final class CreatorRegistry {
    * #startImport}).
    *
    * <p>Its items that no worker holds yet, in jobs not COMPLETED or CANCELLED, are skipped with the
-   * message {@value #REMOVED_MESSAGE}: a running job neither scrapes it nor waits for it, and its
+   * message {@code "creator removed"}: a running job neither scrapes it nor waits for it, and its
    * counts still add up. An item being scraped right now finishes normally. Removing a removed
    * creator changes nothing and returns it as it is; it also skips again, which completes a removal
    * that stopped between its two writes.
