@@ -97,21 +97,13 @@ public final class CreatorRegistry {
     Instant now = clock.instant();
     Optional<Creator> removedNow = creators.remove(id, now);
     Creator creator =
-        removedNow.isPresent()
-            ? removedNow.get()
-            : creators.find(id).orElseThrow(() -> NotFoundException.creator(id));
+        removedNow.orElseGet(
+            () -> creators.find(id).orElseThrow(() -> NotFoundException.creator(id)));
 
     long skipped = jobs.skipPending(id, REMOVED_MESSAGE, now);
 
     if (removedNow.isPresent()) {
-      log.info(
-          "Creator {} ({} {}) removed: it leaves the schedule, its history stays, {} pending job"
-              + " items skipped; adding its account again brings it back",
-          id,
-          creator.platform(),
-          creator.handle(),
-          skipped);
-      events.publish(new CreatorRemoved(now, id, creator.platform(), creator.handle(), skipped));
+      announceRemoval(creator, now, skipped);
     } else if (skipped > 0) {
       log.info(
           "Creator {} ({} {}) was already removed; {} pending job items it still had are skipped"
@@ -122,6 +114,18 @@ public final class CreatorRegistry {
           skipped);
     }
     return creator;
+  }
+
+  private void announceRemoval(Creator creator, Instant at, long skipped) {
+    log.info(
+        "Creator {} ({} {}) removed: it leaves the schedule, its history stays, {} pending job"
+            + " items skipped; adding its account again brings it back",
+        creator.id(),
+        creator.platform(),
+        creator.handle(),
+        skipped);
+    events.publish(
+        new CreatorRemoved(at, creator.id(), creator.platform(), creator.handle(), skipped));
   }
 
   /**

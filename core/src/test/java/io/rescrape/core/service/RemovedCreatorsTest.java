@@ -97,6 +97,20 @@ class RemovedCreatorsTest {
   }
 
   @Test
+  void should_finish_a_removal_that_stopped_before_skipping_the_items() {
+    List<CreatorId> ids = addInstagram("half", 2);
+    Rescrape rescrape = fixture.instance("a");
+    DailyJob job = rescrape.planner().planDay(WED).job();
+    Creator removedBefore = fixture.stores.creators().remove(ids.get(0), NINE).orElseThrow();
+
+    Creator again = rescrape.creators().remove(ids.get(0));
+
+    assertThat(again).isEqualTo(removedBefore);
+    assertThat(fixture.jobs().progress(job.id())).isEqualTo(new JobProgress(1, 0, 0, 0, 1));
+    assertThat(fixture.events.ofType(CreatorRemoved.class)).isEmpty();
+  }
+
+  @Test
   void should_refuse_to_remove_a_creator_that_does_not_exist() {
     Rescrape rescrape = fixture.instance("a");
 
