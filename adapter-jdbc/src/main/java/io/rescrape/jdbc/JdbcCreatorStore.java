@@ -13,8 +13,10 @@ import static io.rescrape.jdbc.Jdbc.setText;
 import com.google.common.collect.Lists;
 import io.rescrape.core.domain.Creator;
 import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.CreatorQuery;
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.CycleDay;
+import io.rescrape.core.domain.GoneReason;
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.NotFoundAnswer;
 import io.rescrape.core.domain.NotFoundStreak;
@@ -53,7 +55,7 @@ public final class JdbcCreatorStore implements CreatorStore {
       "id, platform, handle, display_handle, cycle_day, next_due, last_scraped_at,"
           + " platform_user_id, display_name, biography, verified, private_account, followers,"
           + " following, posts, likes, added_at, not_found_dates, first_not_found_on,"
-          + " last_not_found_on, gone_since";
+          + " last_not_found_on, gone_since, gone_reason";
   private static final String ON_SCHEDULE = "gone_since IS NULL";
 
   private final Jdbc jdbc;
@@ -180,6 +182,47 @@ public final class JdbcCreatorStore implements CreatorStore {
         JdbcCreatorStore::creator);
   }
 
+  /**
+   * Walks the primary key from {@code after} and stops once the page is full. No index serves a
+   * substring of the handle, so a text that few creators match reads far along the table first.
+   */
+  @Override
+  public List<Creator> search(CreatorQuery query) {
+    List<String> conditions = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
+    if (query.after() != null) {
+      conditions.add("id > ?");
+      values.add(query.after().value());
+    }
+    if (query.platform() != null) {
+      conditions.add("platform = ?");
+      values.add(query.platform().id());
+    }
+    if (query.text() != null) {
+      conditions.add("handle LIKE ? ESCAPE '\\'");
+      values.add("%" + literalInLike(query.text()) + "%");
+    }
+    if (!query.includeGone()) {
+      conditions.add(ON_SCHEDULE);
+    }
+    values.add(query.limit());
+    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    return jdbc.query(
+        "search creators",
+        "SELECT " + COLUMNS + " FROM rescrape_creators" + where + " ORDER BY id LIMIT ?",
+        s -> {
+          for (int i = 0; i < values.size(); i++) {
+            s.setObject(i + 1, values.get(i));
+          }
+        },
+        JdbcCreatorStore::creator);
+  }
+
+  /** Escapes the characters LIKE gives a meaning, so that the text matches only itself. */
+  private static String literalInLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
   @Override
   public List<Optional<CreatorId>> returnGone(List<PlacedCreator> creators) {
     List<Optional<CreatorId>> ids = new ArrayList<>(creators.size());
@@ -198,8 +241,9 @@ public final class JdbcCreatorStore implements CreatorStore {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "UPDATE rescrape_creators SET cycle_day = ?, next_due = NULL, gone_since = NULL,"
-                + " not_found_dates = NULL, first_not_found_on = NULL, last_not_found_on = NULL"
-                + " WHERE platform = ? AND handle = ? AND gone_since IS NOT NULL")) {
+                + " gone_reason = NULL, not_found_dates = NULL, first_not_found_on = NULL,"
+                + " last_not_found_on = NULL WHERE platform = ? AND handle = ?"
+                + " AND gone_since IS NOT NULL")) {
       for (PlacedCreator placed : batch) {
         statement.setInt(1, placed.day().index());
         statement.setString(2, placed.creator().platform().id());
@@ -227,6 +271,33 @@ public final class JdbcCreatorStore implements CreatorStore {
             },
             row -> new CreatorId(row.getLong(1)));
     return ids.stream().findFirst();
+  }
+
+  @Override
+  public Optional<Creator> remove(CreatorId id, Instant at) {
+    return jdbc.inTransaction(
+        "remove creator " + id,
+        connection -> {
+          int updated =
+              Jdbc.update(
+                  connection,
+                  "UPDATE rescrape_creators SET gone_since = ?, gone_reason = 'REMOVED'"
+                      + " WHERE id = ? AND (gone_reason IS NULL OR gone_reason <> 'REMOVED')",
+                  s -> {
+                    setInstant(s, 1, at);
+                    s.setLong(2, id.value());
+                  });
+          if (updated == 0) {
+            return Optional.empty();
+          }
+          return Jdbc.query(
+                  connection,
+                  "SELECT " + COLUMNS + " FROM rescrape_creators WHERE id = ?",
+                  s -> s.setLong(1, id.value()),
+                  JdbcCreatorStore::creator)
+              .stream()
+              .findFirst();
+        });
   }
 
   @Override
@@ -258,14 +329,16 @@ public final class JdbcCreatorStore implements CreatorStore {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "UPDATE rescrape_creators SET not_found_dates = ?, first_not_found_on = ?,"
-                + " last_not_found_on = ?, gone_since = ? WHERE id = ?")) {
+                + " last_not_found_on = ?, gone_since = ?, gone_reason = ? WHERE id = ?")) {
       for (Creator creator : after.values()) {
         NotFoundStreak streak = creator.notFound();
+        GoneReason reason = creator.goneReason();
         statement.setInt(1, streak.dates());
         setDate(statement, 2, streak.firstOn());
         setDate(statement, 3, streak.lastOn());
         setInstant(statement, 4, creator.goneSince());
-        statement.setLong(5, creator.id().value());
+        statement.setString(5, reason == null ? null : reason.name());
+        statement.setLong(6, creator.id().value());
         statement.addBatch();
       }
       statement.executeBatch();
@@ -317,7 +390,8 @@ public final class JdbcCreatorStore implements CreatorStore {
   public long countGone() {
     return jdbc.count(
         "count gone creators",
-        "SELECT COUNT(*) FROM rescrape_creators WHERE gone_since IS NOT NULL",
+        "SELECT COUNT(*) FROM rescrape_creators WHERE gone_since IS NOT NULL"
+            + " AND gone_reason = 'NOT_FOUND'",
         s -> {});
   }
 
@@ -348,7 +422,9 @@ public final class JdbcCreatorStore implements CreatorStore {
             + " followers = COALESCE(?, followers), following = COALESCE(?, following),"
             + " posts = COALESCE(?, posts), likes = COALESCE(?, likes),"
             + " not_found_dates = NULL, first_not_found_on = NULL, last_not_found_on = NULL,"
-            + " gone_since = NULL"
+            // A removed creator stays removed; only adding it again brings it back.
+            + " gone_since = CASE WHEN gone_reason = 'REMOVED' THEN gone_since END,"
+            + " gone_reason = CASE WHEN gone_reason = 'REMOVED' THEN gone_reason END"
             + " WHERE id = ?";
     List<StatsSnapshot> snapshots =
         visits.stream().flatMap(visit -> visit.snapshot().stream()).toList();
@@ -520,7 +596,13 @@ public final class JdbcCreatorStore implements CreatorStore {
         profile(row),
         getInstant(row, "added_at"),
         notFound(row),
-        getInstant(row, "gone_since"));
+        getInstant(row, "gone_since"),
+        goneReason(row));
+  }
+
+  private static @Nullable GoneReason goneReason(ResultSet row) throws SQLException {
+    String reason = row.getString("gone_reason");
+    return reason == null ? null : GoneReason.valueOf(reason);
   }
 
   private static @Nullable NotFoundStreak notFound(ResultSet row) throws SQLException {

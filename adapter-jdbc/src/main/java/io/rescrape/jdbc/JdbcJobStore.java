@@ -343,12 +343,29 @@ public final class JdbcJobStore implements JobStore {
                   // The outcome stays: it marks the item as tried before in this job.
                   "UPDATE rescrape_job_items SET status = 'PENDING', attempts = 0,"
                       + " not_before = NULL, finished_at = NULL"
-                      + " WHERE job_id = ? AND status = 'FAILED'",
+                      + " WHERE job_id = ? AND status = 'FAILED' AND NOT EXISTS (SELECT 1"
+                      + " FROM rescrape_creators c WHERE c.id = rescrape_job_items.creator_id"
+                      + " AND c.gone_reason = 'REMOVED')",
                   s -> s.setLong(1, id.value()));
           if (reopened == 0) {
             connection.rollback();
           }
           return reopened;
+        });
+  }
+
+  @Override
+  public long skipPending(CreatorId creator, String message, Instant now) {
+    return jdbc.update(
+        "skip the pending items of creator " + creator,
+        "UPDATE rescrape_job_items SET status = 'SKIPPED', outcome = NULL, message = ?,"
+            + " finished_at = ?, lease_owner = NULL, lease_until = NULL"
+            + " WHERE creator_id = ? AND status = 'PENDING' AND job_id IN"
+            + " (SELECT id FROM rescrape_jobs WHERE status NOT IN ('COMPLETED', 'CANCELLED'))",
+        s -> {
+          setText(s, 1, message, 500);
+          setInstant(s, 2, now);
+          s.setLong(3, creator.value());
         });
   }
 

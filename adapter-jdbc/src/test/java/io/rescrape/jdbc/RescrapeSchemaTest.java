@@ -62,6 +62,55 @@ class RescrapeSchemaTest {
   }
 
   @Test
+  void should_give_creators_gone_before_version_5_the_reason_not_found_on_h2() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:rescrape-v4-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    try {
+      migrateToVersion(h2, SqlDialect.H2, "4");
+      insertCreatorsAtVersion4(h2);
+
+      RescrapeSchema.migrate(h2, SqlDialect.H2);
+
+      assertThat(goneReasonOf(h2, "lost.account")).isEqualTo("NOT_FOUND");
+      assertThat(goneReasonOf(h2, "lena.bakes")).isNull();
+    } finally {
+      execute(h2, "SHUTDOWN");
+    }
+  }
+
+  @Test
+  void should_give_creators_gone_before_version_5_the_reason_not_found_on_postgres()
+      throws Exception {
+    try (TestDatabases.PostgresSchema schema = TestDatabases.postgresSchema()) {
+      PGSimpleDataSource postgres = new PGSimpleDataSource();
+      postgres.setURL(schema.jdbcUrl());
+      migrateToVersion(postgres, SqlDialect.POSTGRESQL, "4");
+      insertCreatorsAtVersion4(postgres);
+
+      RescrapeSchema.migrate(postgres, SqlDialect.POSTGRESQL);
+
+      assertThat(goneReasonOf(postgres, "lost.account")).isEqualTo("NOT_FOUND");
+      assertThat(goneReasonOf(postgres, "lena.bakes")).isNull();
+    }
+  }
+
+  @Test
+  void should_refuse_a_gone_time_without_a_reason_in_the_schema_itself() throws Exception {
+    try (TestDatabase database = TestDatabases.h2(2);
+        Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+
+      assertThatThrownBy(
+              () ->
+                  statement.execute(
+                      "INSERT INTO rescrape_creators (platform, handle, display_handle, cycle_day,"
+                          + " added_at, gone_since) VALUES ('instagram', 'half.gone',"
+                          + " 'half.gone', 2, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+          .hasMessageContaining("RESCRAPE_CREATORS_GONE_REASON_CK");
+    }
+  }
+
+  @Test
   void should_enforce_one_running_job_in_the_schema_itself() throws Exception {
     try (TestDatabase database = TestDatabases.h2(2);
         Connection connection = database.dataSource().getConnection();
@@ -92,13 +141,17 @@ class RescrapeSchemaTest {
   }
 
   private static void migrateToVersion2(DataSource dataSource, SqlDialect dialect) {
+    migrateToVersion(dataSource, dialect, "2");
+  }
+
+  private static void migrateToVersion(DataSource dataSource, SqlDialect dialect, String version) {
     Flyway.configure(RescrapeSchemaTest.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/migration/common", dialect.migrationLocation())
         .table("rescrape_schema_history")
         .baselineOnMigrate(true)
         .baselineVersion("0")
-        .target("2")
+        .target(version)
         .load()
         .migrate();
   }
@@ -108,6 +161,28 @@ class RescrapeSchemaTest {
         dataSource,
         "INSERT INTO rescrape_creators (platform, handle, cycle_day, added_at)"
             + " VALUES ('instagram', 'lena.bakes', 2, CURRENT_TIMESTAMP)");
+  }
+
+  private static void insertCreatorsAtVersion4(DataSource dataSource) throws Exception {
+    execute(
+        dataSource,
+        "INSERT INTO rescrape_creators (platform, handle, display_handle, cycle_day, added_at,"
+            + " not_found_dates, first_not_found_on, last_not_found_on, gone_since) VALUES"
+            + " ('instagram', 'lost.account', 'Lost.Account', 2, CURRENT_TIMESTAMP, 3,"
+            + " DATE '2025-08-25', DATE '2025-08-27', CURRENT_TIMESTAMP),"
+            + " ('instagram', 'lena.bakes', 'Lena.Bakes', 2, CURRENT_TIMESTAMP, NULL, NULL, NULL,"
+            + " NULL)");
+  }
+
+  private static String goneReasonOf(DataSource dataSource, String handle) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT gone_reason FROM rescrape_creators WHERE handle = '" + handle + "'")) {
+      rows.next();
+      return rows.getString(1);
+    }
   }
 
   private static String displayHandleOf(DataSource dataSource, String handle) throws Exception {

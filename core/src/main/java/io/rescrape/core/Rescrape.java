@@ -68,7 +68,8 @@ public final class Rescrape implements AutoCloseable {
     this.clock = builder.clock;
     this.policy = new SchedulePolicy(builder.schedule);
     RescrapeEventListener listener = wakingWorkerOnNewJobs(builder.listener, wakeTarget);
-    this.creators = new CreatorRegistry(builder.creatorStore, policy, clock);
+    this.creators =
+        new CreatorRegistry(builder.creatorStore, builder.jobStore, policy, clock, listener);
     this.history = new StatsHistory(builder.creatorStore, builder.history, clock);
     this.planner = new DailyPlanner(builder.jobStore, history, clock, listener);
     this.trigger =
@@ -151,7 +152,7 @@ public final class Rescrape implements AutoCloseable {
     return policy;
   }
 
-  /** {@return the service that adds and imports creators and looks them up} */
+  /** {@return the service that adds, imports, removes, searches and looks up creators} */
   public CreatorRegistry creators() {
     return creators;
   }

@@ -10,7 +10,7 @@ public enum ItemStatus {
   DONE,
   /** Given up on in this job; the reason and attempts are kept. */
   FAILED,
-  /** Not scraped because another job already refreshed the creator. */
+  /** Not scraped because another job already refreshed the creator, or the creator was removed. */
   SKIPPED;
 
   /**

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param inProgress items leased to a worker
  * @param done items scraped successfully
  * @param failed items given up on
- * @param skipped items another job already refreshed
+ * @param skipped items another job already refreshed, or whose creator was removed
  */
 public record JobProgress(long pending, long inProgress, long done, long failed, long skipped) {
 

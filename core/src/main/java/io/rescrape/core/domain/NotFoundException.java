@@ -20,4 +20,13 @@ public class NotFoundException extends RescrapeException {
   public static NotFoundException job(JobId id) {
     return new NotFoundException("job " + id + " does not exist");
   }
+
+  /**
+   * {@return the exception for a creator id that names no creator}
+   *
+   * @param id the id the caller gave
+   */
+  public static NotFoundException creator(CreatorId id) {
+    return new NotFoundException("creator " + id + " does not exist");
+  }
 }

@@ -15,6 +15,7 @@ public sealed interface RescrapeEvent
         CreatorScraped,
         CreatorFailed,
         CreatorGone,
+        CreatorRemoved,
         RetryScheduled,
         PlatformPaused,
         CircuitOpened,

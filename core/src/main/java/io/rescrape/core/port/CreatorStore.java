@@ -2,6 +2,7 @@ package io.rescrape.core.port;
 
 import io.rescrape.core.domain.Creator;
 import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.CreatorQuery;
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.CycleDay;
 import io.rescrape.core.domain.Handle;
@@ -21,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * Stores creators, their schedule and their stats history. Implementations are thread-safe and
  * never hold every creator in memory at once; callers pass and receive bounded batches.
  *
- * <p>A creator marked gone (see {@link Creator#isGone()}) has left the schedule: the counts, the
- * cycle-day listing and the daily job leave it out, while {@link #find} still returns it and {@link
- * #countGone()} counts it.
+ * <p>A creator marked gone or removed (see {@link Creator#isGone()}) has left the schedule: the
+ * counts, the cycle-day listing and the daily job leave it out, while {@link #find} still returns
+ * it and {@link #countGone()} counts it if it is gone after NOT_FOUND answers. Its stats history
+ * and job items stay.
  */
 public interface CreatorStore {
 
@@ -54,15 +56,36 @@ public interface CreatorStore {
   Optional<Creator> find(Platform platform, Handle handle);
 
   /**
-   * Brings gone creators back onto the schedule, as when their accounts are added again. Each one
-   * given that is stored and gone moves to the given day, due at once, with its NOT_FOUND streak
-   * forgotten; its id, display handle, stats and history stay. Creators not stored, or not gone,
-   * are left as they are.
+   * {@return the creators a query asks for, in ascending id order, each with an id greater than
+   * {@code query.after()}: {@code query.limit()} of them, or fewer only when no more match}
+   *
+   * @param query the platform, handle text and gone state wanted, and the page
+   */
+  List<Creator> search(CreatorQuery query);
+
+  /**
+   * Brings gone and removed creators back onto the schedule, as when their accounts are added
+   * again. Each one given that is stored and gone or removed moves to the given day, due at once,
+   * with its NOT_FOUND streak forgotten; its id, display handle, stats and history stay. Creators
+   * not stored, or on the schedule, are left as they are.
    *
    * @param creators the creators, with the cycle day each is to join; their due dates are ignored
    * @return for each input, in order, the id of the creator brought back, or empty
    */
   List<Optional<CreatorId>> returnGone(List<PlacedCreator> creators);
+
+  /**
+   * Takes a creator off the schedule because someone removed it: it is left out as a gone creator
+   * is and marked {@link io.rescrape.core.domain.GoneReason#REMOVED}, while its stats history and
+   * job items stay. A visit does not bring it back; {@link #returnGone} does. The read and the
+   * write are one atomic step, so of callers removing it at once exactly one does.
+   *
+   * @param id the creator
+   * @param at when it was removed
+   * @return the creator as this call removed it; empty when no creator has this id, or it was
+   *     already removed
+   */
+  Optional<Creator> remove(CreatorId id, Instant at);
 
   /**
    * Records NOT_FOUND answers and marks gone the creators whose streak reaches {@code goneAfter}
@@ -84,7 +107,7 @@ public interface CreatorStore {
   /** {@return the number of creators on the schedule, gone ones left out} */
   long count();
 
-  /** {@return the number of creators marked gone} */
+  /** {@return the number of creators marked gone after NOT_FOUND answers, removed ones left out} */
   long countGone();
 
   /**
@@ -105,9 +128,9 @@ public interface CreatorStore {
 
   /**
    * Stores what visits learned, in one transaction: fields left null in a visit's profile keep
-   * their value, each visit ends its creator's NOT_FOUND streak and gone state, and each OK visit
-   * with a profile appends a {@link StatsSnapshot}. Recording the same visit again adds no second
-   * snapshot.
+   * their value, each visit ends its creator's NOT_FOUND streak and gone state (a removed creator
+   * stays removed), and each OK visit with a profile appends a {@link StatsSnapshot}. Recording the
+   * same visit again adds no second snapshot.
    *
    * @param visits one per creator reached, with its scrape time and next due date
    */

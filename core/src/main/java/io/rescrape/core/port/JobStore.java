@@ -1,5 +1,6 @@
 package io.rescrape.core.port;
 
+import io.rescrape.core.domain.CreatorId;
 import io.rescrape.core.domain.DailyJob;
 import io.rescrape.core.domain.DailyJobCreation;
 import io.rescrape.core.domain.ItemFailure;
@@ -137,13 +138,28 @@ public interface JobStore {
   /**
    * Puts a job's FAILED items back to pending with a fresh attempt count and makes the job
    * startable again. Returns the number of items reopened; the job is left alone when none. A
-   * reopened item keeps its last outcome, so it is claimed as {@link WorkItem#triedBefore()}.
+   * reopened item keeps its last outcome, so it is claimed as {@link WorkItem#triedBefore()}. Items
+   * of creators removed since (see {@link CreatorStore#remove}) stay FAILED.
    *
    * @param id the job; a RUNNING or CANCELLED one is left alone
    * @param now the current time
    * @return the number of items reopened
    */
   long retryFailed(JobId id, Instant now);
+
+  /**
+   * Skips a creator's items that no worker holds, in every job that is not COMPLETED or CANCELLED:
+   * each PENDING item, waiting for a retry time or not, becomes SKIPPED with {@code message}, so
+   * that the job neither scrapes the creator nor waits for it and its counts still add up to its
+   * total. An item in progress is left to finish; final items, and items of finished jobs, stay as
+   * they are. Skipping again changes nothing.
+   *
+   * @param creator the creator, such as one just removed
+   * @param message why, as the ledger keeps it
+   * @param now the finish time of the skipped items
+   * @return how many items were skipped
+   */
+  long skipPending(CreatorId creator, String message, Instant now);
 
   /**
    * Writes what became of leased items. A final state, once written, is never overwritten.

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * One import session: creators arrive in batches and each joins the least-loaded active day, so an
  * import of N creators adds about N / active days to each day. A creator that brings the time of
  * its last scrape from an earlier system keeps that weekday if it is active, and is next due one
- * cycle after that scrape. A gone creator added again comes back on the least-loaded day, due at
- * once. Not thread-safe; one per import.
+ * cycle after that scrape. A gone or removed creator added again comes back on the least-loaded
+ * day, due at once. Not thread-safe; one per import.
  */
 public final class CreatorImport {
 
@@ -97,7 +97,8 @@ public final class CreatorImport {
     }
     if (returned.isPresent()) {
       log.info(
-          "Creator {} ({} {}) was gone and is back on the schedule: added again, due at once",
+          "Creator {} ({} {}) was gone or removed and is back on the schedule: added again, due at"
+              + " once",
           returned.get(),
           creator.creator().platform(),
           creator.creator().handle());

@@ -17,8 +17,8 @@ public record ImportOutcome(Status status, @Nullable CreatorId creatorId, String
     /** Now on the schedule, under a new id. */
     ADDED,
     /**
-     * Was stored but gone, after repeated NOT_FOUND answers; back on the schedule under its old id,
-     * due at once.
+     * Was stored but gone, after repeated NOT_FOUND answers, or removed; back on the schedule under
+     * its old id, due at once.
      */
     RETURNED,
     /** Already on the schedule, or earlier in the same batch; left as it was. */
@@ -37,13 +37,15 @@ public record ImportOutcome(Status status, @Nullable CreatorId creatorId, String
   }
 
   /**
-   * {@return the outcome for a gone creator brought back onto the schedule}
+   * {@return the outcome for a gone or removed creator brought back onto the schedule}
    *
    * @param id its id, unchanged
    */
   public static ImportOutcome returned(CreatorId id) {
     return new ImportOutcome(
-        Status.RETURNED, id, "was gone after repeated NOT_FOUND answers; back and due at once");
+        Status.RETURNED,
+        id,
+        "was gone after repeated NOT_FOUND answers, or removed; back and due at once");
   }
 
   /** {@return the outcome for a creator whose platform and handle were already stored} */

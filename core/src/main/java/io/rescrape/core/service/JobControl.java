@@ -121,7 +121,7 @@ public final class JobControl {
 
   /**
    * Reopens exactly the failed creators of a stopped job, with fresh attempts, and makes the job
-   * runnable again. Returns how many were reopened.
+   * runnable again; creators removed since stay failed. Returns how many were reopened.
    *
    * @param id the job's id
    * @return the number of creators reopened; with none, the job is left as it was

@@ -2,6 +2,7 @@ package io.rescrape.core.testing;
 
 import io.rescrape.core.domain.Creator;
 import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.CreatorQuery;
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.CycleDay;
 import io.rescrape.core.domain.Handle;
@@ -60,6 +61,7 @@ public final class InMemoryCreatorStore implements CreatorStore {
               null,
               addedAt,
               null,
+              null,
               null));
       idByHandle.put(key, id.value());
       ids.add(Optional.of(id));
@@ -79,6 +81,14 @@ public final class InMemoryCreatorStore implements CreatorStore {
   }
 
   @Override
+  public synchronized List<Creator> search(CreatorQuery query) {
+    CreatorId after = query.after();
+    NavigableMap<Long, Creator> candidates =
+        after == null ? byId : byId.tailMap(after.value(), false);
+    return candidates.values().stream().filter(query::matches).limit(query.limit()).toList();
+  }
+
+  @Override
   public synchronized List<Optional<CreatorId>> returnGone(List<PlacedCreator> creators) {
     List<Optional<CreatorId>> ids = new ArrayList<>(creators.size());
     for (PlacedCreator placed : creators) {
@@ -88,6 +98,17 @@ public final class InMemoryCreatorStore implements CreatorStore {
       ids.add(gone.map(Creator::id));
     }
     return ids;
+  }
+
+  @Override
+  public synchronized Optional<Creator> remove(CreatorId id, Instant at) {
+    Creator old = byId.get(id.value());
+    if (old == null || old.isRemoved()) {
+      return Optional.empty();
+    }
+    Creator removed = old.removed(at);
+    byId.put(id.value(), removed);
+    return Optional.of(removed);
   }
 
   @Override
@@ -125,7 +146,7 @@ public final class InMemoryCreatorStore implements CreatorStore {
 
   @Override
   public synchronized long countGone() {
-    return count(Creator::isGone);
+    return count(creator -> creator.isGone() && !creator.isRemoved());
   }
 
   @Override

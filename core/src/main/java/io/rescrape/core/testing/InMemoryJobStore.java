@@ -204,7 +204,8 @@ public final class InMemoryJobStore implements JobStore {
     }
     long reopened = 0;
     for (ItemRow item : ledger(id).values()) {
-      if (item.status == ItemStatus.FAILED) {
+      boolean removed = creators.get(item.creatorId).map(Creator::isRemoved).orElse(false);
+      if (item.status == ItemStatus.FAILED && !removed) {
         item.reopen();
         reopened++;
       }
@@ -214,6 +215,19 @@ public final class InMemoryJobStore implements JobStore {
       job.finishedAt = null;
     }
     return reopened;
+  }
+
+  @Override
+  public synchronized long skipPending(CreatorId creator, String message, Instant now) {
+    long skipped = 0;
+    for (JobRow job : jobs.values()) {
+      ItemRow item = ledger(new JobId(job.id)).get(creator.value());
+      if (!job.status.isTerminal() && item != null && item.status == ItemStatus.PENDING) {
+        item.apply(ItemResult.skipped(creator, message), "", now);
+        skipped++;
+      }
+    }
+    return skipped;
   }
 
   @Override

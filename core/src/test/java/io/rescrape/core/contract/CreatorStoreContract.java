@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rescrape.core.domain.Creator;
 import io.rescrape.core.domain.CreatorId;
+import io.rescrape.core.domain.CreatorQuery;
 import io.rescrape.core.domain.CreatorVisit;
 import io.rescrape.core.domain.CycleDay;
+import io.rescrape.core.domain.GoneReason;
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.NotFoundAnswer;
 import io.rescrape.core.domain.NotFoundStreak;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -218,6 +221,7 @@ public abstract class CreatorStoreContract {
             gone -> {
               assertThat(gone.id()).isEqualTo(id);
               assertThat(gone.goneSince()).isEqualTo(atNine(WED.plusDays(2)));
+              assertThat(gone.goneReason()).isEqualTo(GoneReason.NOT_FOUND);
               assertThat(gone.notFound()).isEqualTo(new NotFoundStreak(3, WED, WED.plusDays(2)));
             });
     assertThat(fourth).isEmpty();
@@ -437,6 +441,244 @@ public abstract class CreatorStoreContract {
           .extracting(StatsSnapshot::scrapedAt)
           .containsExactly(atNine(WED.plusDays(1)));
     }
+  }
+
+  @Test
+  void should_return_every_creator_exactly_once_when_paging_in_id_order() {
+    List<CreatorId> ids = TestCreators.add(creators, "paged", 23, WEDNESDAY, WED);
+    CreatorQuery query = CreatorQuery.builder().limit(5).build();
+
+    List<List<CreatorId>> pages = new ArrayList<>();
+    List<Creator> page = creators.search(query);
+    while (!page.isEmpty() && pages.size() < 10) {
+      pages.add(page.stream().map(Creator::id).toList());
+      page = creators.search(query.withAfter(page.get(page.size() - 1).id()));
+    }
+
+    assertThat(pages).extracting(List::size).containsExactly(5, 5, 5, 5, 3);
+    assertThat(pages.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(ids);
+  }
+
+  @Test
+  void should_return_only_creators_after_the_given_id() {
+    List<CreatorId> ids = TestCreators.add(creators, "later", 6, WEDNESDAY, WED);
+
+    List<Creator> found =
+        creators.search(CreatorQuery.builder().after(ids.get(3)).limit(10).build());
+
+    assertThat(found).extracting(Creator::id).containsExactly(ids.get(4), ids.get(5));
+  }
+
+  @Test
+  void should_return_only_creators_of_the_platform_asked_for() {
+    List<CreatorId> ids = TestCreators.add(creators, "mixed", 6, WEDNESDAY, WED);
+
+    List<Creator> found =
+        creators.search(CreatorQuery.builder().platform(Platform.TIKTOK).limit(10).build());
+
+    assertThat(found).extracting(Creator::id).containsExactly(ids.get(1), ids.get(3), ids.get(5));
+  }
+
+  @Test
+  void should_find_creators_whose_handle_contains_the_text_in_any_case() {
+    creators.addAll(
+        List.of(
+            placed(Platform.INSTAGRAM, "lena.bakes", WEDNESDAY, WED),
+            placed(Platform.TIKTOK, "kofi_codes", WEDNESDAY, WED),
+            placed(Platform.TIKTOK, "bakes.daily", WEDNESDAY, WED)),
+        ADDED_AT);
+
+    List<Creator> found = creators.search(CreatorQuery.builder().text("BaKeS").build());
+
+    assertThat(found)
+        .extracting(creator -> creator.handle().value())
+        .containsExactly("lena.bakes", "bakes.daily");
+  }
+
+  @Test
+  void should_match_percent_underscore_and_backslash_in_the_text_literally() {
+    creators.addAll(
+        List.of(
+            placed(Platform.TIKTOK, "kofi_codes", WEDNESDAY, WED),
+            placed(Platform.TIKTOK, "kofixcodes", WEDNESDAY, WED)),
+        ADDED_AT);
+
+    List<Creator> underscore = creators.search(CreatorQuery.builder().text("i_c").build());
+    List<Creator> percent = creators.search(CreatorQuery.builder().text("kofi%").build());
+    List<Creator> backslash = creators.search(CreatorQuery.builder().text("i\\_c").build());
+
+    assertThat(underscore)
+        .extracting(creator -> creator.handle().value())
+        .containsExactly("kofi_codes");
+    assertThat(percent).isEmpty();
+    assertThat(backslash).isEmpty();
+  }
+
+  @Test
+  void should_leave_gone_creators_out_of_a_search_unless_asked_for() {
+    List<CreatorId> ids = TestCreators.add(creators, "some.gone", 3, WEDNESDAY, WED);
+    TestCreators.markGone(creators, ids.get(1), WED.minusDays(3));
+
+    List<Creator> onSchedule = creators.search(CreatorQuery.builder().build());
+    List<Creator> all = creators.search(CreatorQuery.builder().includeGone(true).build());
+
+    assertThat(onSchedule).extracting(Creator::id).containsExactly(ids.get(0), ids.get(2));
+    assertThat(all).extracting(Creator::id).containsExactlyElementsOf(ids);
+  }
+
+  @Test
+  void should_combine_the_filters_of_a_search() {
+    List<CreatorId> ids = TestCreators.add(creators, "combined", 10, WEDNESDAY, WED);
+    TestCreators.add(creators, "other", 2, WEDNESDAY, WED);
+    TestCreators.markGone(creators, ids.get(2), WED.minusDays(3));
+
+    List<Creator> found =
+        creators.search(
+            CreatorQuery.builder()
+                .platform(Platform.INSTAGRAM)
+                .text("D.")
+                .after(ids.get(0))
+                .limit(10)
+                .build());
+
+    assertThat(found).extracting(Creator::id).containsExactly(ids.get(4), ids.get(6), ids.get(8));
+  }
+
+  @Test
+  void should_return_a_search_result_as_find_does() {
+    CreatorId id = TestCreators.add(creators, "same", 1, WEDNESDAY, WED).get(0);
+    creators.recordVisits(List.of(okVisit(id, WED, new ProfileStats(5L, 6L, 7L, 8L))));
+
+    List<Creator> found = creators.search(CreatorQuery.builder().text("same").build());
+
+    assertThat(found).containsExactly(creators.find(id).orElseThrow());
+  }
+
+  @Test
+  void should_leave_a_removed_creator_off_the_schedule_but_keep_it_findable() {
+    CreatorId removed = TestCreators.add(creators, "removed", 1, WEDNESDAY, WED).get(0);
+    TestCreators.add(creators, "here", 2, WEDNESDAY, WED);
+    TestCreators.add(creators, "new", 1, WEDNESDAY, null);
+
+    Optional<Creator> result = creators.remove(removed, atNine(WED));
+
+    Creator found = creators.find(removed).orElseThrow();
+    assertThat(result).contains(found);
+    assertThat(found.isRemoved()).isTrue();
+    assertThat(found.isGone()).isTrue();
+    assertThat(found.goneReason()).isEqualTo(GoneReason.REMOVED);
+    assertThat(found.goneSince()).isEqualTo(atNine(WED));
+    assertThat(creators.find(found.platform(), found.handle())).contains(found);
+    assertThat(creators.count()).isEqualTo(3);
+    assertThat(creators.countGone()).isZero();
+    assertThat(creators.countByDay()).containsEntry(CycleDay.of(WEDNESDAY), 3L);
+    assertThat(creators.countDueOn(WED)).isEqualTo(3);
+    assertThat(creators.countScheduledFor(WED)).isEqualTo(2);
+    assertThat(creators.onDay(CycleDay.of(WEDNESDAY), 10))
+        .extracting(ScheduledCreator::id)
+        .doesNotContain(removed)
+        .hasSize(3);
+  }
+
+  @Test
+  void should_list_a_removed_creator_only_when_a_search_includes_gone_ones() {
+    List<CreatorId> ids = TestCreators.add(creators, "listed", 2, WEDNESDAY, WED);
+    creators.remove(ids.get(0), atNine(WED));
+
+    List<Creator> onSchedule = creators.search(CreatorQuery.builder().build());
+    List<Creator> all = creators.search(CreatorQuery.builder().includeGone(true).build());
+
+    assertThat(onSchedule).extracting(Creator::id).containsExactly(ids.get(1));
+    assertThat(all).extracting(Creator::id).containsExactlyElementsOf(ids);
+  }
+
+  @Test
+  void should_remove_a_creator_once_and_keep_the_time_of_the_first_removal() {
+    CreatorId id = TestCreators.add(creators, "twice", 1, WEDNESDAY, WED).get(0);
+    Creator first = creators.remove(id, atNine(WED)).orElseThrow();
+
+    Optional<Creator> second = creators.remove(id, atNine(WED.plusDays(1)));
+
+    assertThat(second).isEmpty();
+    assertThat(creators.find(id)).contains(first);
+    assertThat(first.goneSince()).isEqualTo(atNine(WED));
+  }
+
+  @Test
+  void should_remove_nothing_for_an_unknown_id() {
+    TestCreators.add(creators, "known", 1, WEDNESDAY, WED);
+
+    Optional<Creator> removed = creators.remove(new CreatorId(987654), atNine(WED));
+
+    assertThat(removed).isEmpty();
+    assertThat(creators.count()).isEqualTo(1);
+  }
+
+  @Test
+  void should_turn_a_gone_creator_into_a_removed_one() {
+    CreatorId id = TestCreators.add(creators, "gone.then.removed", 1, WEDNESDAY, WED).get(0);
+    TestCreators.markGone(creators, id, WED.minusDays(3));
+
+    Creator removed = creators.remove(id, atNine(WED)).orElseThrow();
+
+    assertThat(removed.goneReason()).isEqualTo(GoneReason.REMOVED);
+    assertThat(removed.goneSince()).isEqualTo(atNine(WED));
+    assertThat(creators.countGone()).isZero();
+  }
+
+  @Test
+  void should_keep_a_removed_creator_removed_and_its_history_when_a_visit_is_recorded() {
+    CreatorId id = TestCreators.add(creators, "visited.late", 1, WEDNESDAY, WED).get(0);
+    creators.recordVisits(List.of(okVisit(id, WED, new ProfileStats(100L, 1L, 1L, 1L))));
+    creators.remove(id, atNine(WED.plusDays(1)));
+
+    creators.recordVisits(
+        List.of(okVisit(id, WED.plusDays(1), new ProfileStats(101L, 1L, 1L, 1L))));
+
+    Creator stored = creators.find(id).orElseThrow();
+    assertThat(stored.isRemoved()).isTrue();
+    assertThat(stored.goneSince()).isEqualTo(atNine(WED.plusDays(1)));
+    assertThat(stored.lastScrapedAt()).isEqualTo(atNine(WED.plusDays(1)));
+    assertThat(stored.profile().stats().followers()).isEqualTo(101L);
+    assertThat(creators.statsHistory(id, null, 10))
+        .extracting(snapshot -> snapshot.stats().followers())
+        .containsExactly(100L, 101L);
+    assertThat(creators.count()).isZero();
+  }
+
+  @Test
+  void should_keep_a_removed_creator_removed_when_not_found_again() {
+    CreatorId id = TestCreators.add(creators, "removed.lost", 1, WEDNESDAY, WED).get(0);
+    creators.remove(id, atNine(WED));
+
+    List<Creator> markedGone = new ArrayList<>();
+    for (int day = 1; day <= 3; day++) {
+      markedGone.addAll(creators.recordNotFound(List.of(notFound(id, WED.plusDays(day))), 3));
+    }
+
+    Creator stored = creators.find(id).orElseThrow();
+    assertThat(markedGone).isEmpty();
+    assertThat(stored.goneReason()).isEqualTo(GoneReason.REMOVED);
+    assertThat(stored.goneSince()).isEqualTo(atNine(WED));
+    assertThat(creators.countGone()).isZero();
+  }
+
+  @Test
+  void should_bring_back_a_removed_creator_on_its_new_day_due_at_once() {
+    CreatorId id = TestCreators.add(creators, "removed", 1, WEDNESDAY, WED.plusDays(7)).get(0);
+    creators.remove(id, atNine(WED));
+
+    List<Optional<CreatorId>> returned =
+        creators.returnGone(List.of(placed(Platform.INSTAGRAM, "removed.0", MONDAY, null)));
+
+    Creator back = creators.find(id).orElseThrow();
+    assertThat(returned).containsExactly(Optional.of(id));
+    assertThat(back.isGone()).isFalse();
+    assertThat(back.isRemoved()).isFalse();
+    assertThat(back.goneReason()).isNull();
+    assertThat(back.day()).isEqualTo(CycleDay.of(MONDAY));
+    assertThat(back.nextDue()).isNull();
+    assertThat(creators.countDueOn(WED)).isEqualTo(1);
   }
 
   private static NotFoundAnswer notFound(CreatorId id, LocalDate jobDate) {

@@ -587,6 +587,118 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void should_skip_a_creators_pending_items_in_unfinished_jobs_only() {
+    List<CreatorId> ids = TestCreators.add(creators, "everyday", 2, WEDNESDAY, WED);
+    CreatorId removed = ids.get(0);
+    DailyJob completed = jobs.createDailyJob(WED, NINE).job();
+    DailyJob running = jobs.createDailyJob(WED.plusDays(1), NINE).job();
+    DailyJob pending = jobs.createDailyJob(WED.plusDays(2), NINE).job();
+    DailyJob cancelled = jobs.createDailyJob(WED.plusDays(3), NINE).job();
+    jobs.start(completed.id(), lease("owner"), NINE);
+    jobs.finish(completed.id(), "owner", JobStatus.COMPLETED, NINE);
+    jobs.start(running.id(), lease("owner"), NINE);
+    jobs.cancel(cancelled.id(), NINE);
+
+    long skipped = jobs.skipPending(removed, "creator removed", NINE.plusSeconds(5));
+
+    JobProgress oneSkipped = new JobProgress(1, 0, 0, 0, 1);
+    JobProgress untouched = new JobProgress(2, 0, 0, 0, 0);
+    assertThat(skipped).isEqualTo(2);
+    assertThat(jobs.progress(running.id())).isEqualTo(oneSkipped);
+    assertThat(jobs.progress(pending.id())).isEqualTo(oneSkipped);
+    assertThat(jobs.progress(completed.id())).isEqualTo(untouched);
+    assertThat(jobs.progress(cancelled.id())).isEqualTo(untouched);
+    assertThat(jobs.progress(running.id()).total()).isEqualTo(running.totalItems());
+    assertThat(queue.claim(running.id(), Platform.INSTAGRAM, 5, lease("w"), NINE)).isEmpty();
+    assertThat(queue.claim(running.id(), Platform.TIKTOK, 5, lease("w"), NINE))
+        .extracting(WorkItem::creatorId)
+        .containsExactly(ids.get(1));
+  }
+
+  @Test
+  void should_leave_items_in_progress_and_finished_ones_alone_when_skipping() {
+    DailyJob job = runningJob(2);
+    WorkItem inProgress = claimOne(job, "w");
+    WorkItem done = queue.claim(job.id(), Platform.TIKTOK, 1, lease("w"), NINE).get(0);
+    jobs.record(job.id(), List.of(ItemResult.done(done.creatorId())), "w", NINE);
+
+    long skippedInProgress = jobs.skipPending(inProgress.creatorId(), "creator removed", NINE);
+    long skippedDone = jobs.skipPending(done.creatorId(), "creator removed", NINE);
+
+    assertThat(skippedInProgress).isZero();
+    assertThat(skippedDone).isZero();
+    assertThat(jobs.progress(job.id())).isEqualTo(new JobProgress(0, 1, 1, 0, 0));
+    jobs.record(job.id(), List.of(ItemResult.done(inProgress.creatorId())), "w", NINE);
+    assertThat(jobs.progress(job.id())).isEqualTo(new JobProgress(0, 0, 2, 0, 0));
+  }
+
+  @Test
+  void should_skip_an_item_waiting_for_its_retry_time_once() {
+    DailyJob job = runningJob(2);
+    WorkItem item = claimOne(job, "w");
+    jobs.record(
+        job.id(),
+        List.of(
+            ItemResult.retry(
+                item.creatorId(), ScrapeOutcome.TRANSIENT, "timeout", NINE.plusSeconds(30))),
+        "w",
+        NINE);
+
+    long first = jobs.skipPending(item.creatorId(), "creator removed", NINE.plusSeconds(1));
+    long again = jobs.skipPending(item.creatorId(), "creator removed", NINE.plusSeconds(2));
+
+    assertThat(first).isEqualTo(1);
+    assertThat(again).isZero();
+    assertThat(jobs.progress(job.id())).isEqualTo(new JobProgress(1, 0, 0, 0, 1));
+    assertThat(queue.claim(job.id(), Platform.INSTAGRAM, 5, lease("w"), NINE.plusSeconds(30)))
+        .isEmpty();
+  }
+
+  @Test
+  void should_not_reopen_the_failed_items_of_a_removed_creator() {
+    DailyJob job = runningJob(4);
+    List<WorkItem> items = queue.claim(job.id(), Platform.INSTAGRAM, 2, lease("w"), NINE);
+    jobs.record(
+        job.id(),
+        List.of(
+            ItemResult.failed(items.get(0).creatorId(), ScrapeOutcome.TRANSIENT, "gave up"),
+            ItemResult.failed(items.get(1).creatorId(), ScrapeOutcome.TRANSIENT, "gave up")),
+        "w",
+        NINE);
+    jobs.record(job.id(), drainAsDone(job), "w", NINE);
+    jobs.finish(job.id(), "owner", JobStatus.COMPLETED, NINE);
+    creators.remove(items.get(0).creatorId(), NINE.plusSeconds(30));
+
+    long reopened = jobs.retryFailed(job.id(), NINE.plusSeconds(60));
+
+    assertThat(reopened).isEqualTo(1);
+    assertThat(jobs.progress(job.id())).isEqualTo(new JobProgress(1, 0, 2, 1, 0));
+    jobs.start(job.id(), lease("w"), NINE.plusSeconds(61));
+    assertThat(queue.claim(job.id(), Platform.INSTAGRAM, 5, lease("w"), NINE.plusSeconds(61)))
+        .extracting(WorkItem::creatorId)
+        .containsExactly(items.get(1).creatorId());
+  }
+
+  @Test
+  void should_leave_a_job_alone_when_only_removed_creators_failed() {
+    DailyJob job = runningJob(2);
+    WorkItem item = claimOne(job, "w");
+    jobs.record(
+        job.id(),
+        List.of(ItemResult.failed(item.creatorId(), ScrapeOutcome.TRANSIENT, "gave up")),
+        "w",
+        NINE);
+    jobs.record(job.id(), drainAsDone(job), "w", NINE);
+    jobs.finish(job.id(), "owner", JobStatus.COMPLETED, NINE);
+    creators.remove(item.creatorId(), NINE.plusSeconds(30));
+
+    long reopened = jobs.retryFailed(job.id(), NINE.plusSeconds(60));
+
+    assertThat(reopened).isZero();
+    assertThat(jobs.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+  }
+
+  @Test
   void should_cancel_a_job_once() {
     DailyJob job = runningJob(2);
 

@@ -108,6 +108,85 @@ class CreatorTest {
         .hasMessageContaining("creator 1 was not reached (NOT_FOUND)");
   }
 
+  @Test
+  void should_leave_the_schedule_when_removed_and_read_as_removed_not_gone() {
+    Creator removed = creator().removed(NINE);
+
+    assertThat(removed.isGone()).isTrue();
+    assertThat(removed.isRemoved()).isTrue();
+    assertThat(removed.goneReason()).isEqualTo(GoneReason.REMOVED);
+    assertThat(removed.goneSince()).isEqualTo(NINE);
+    assertThat(removed.isDueOn(WED.plusDays(30))).isFalse();
+  }
+
+  @Test
+  void should_stay_as_first_removed_when_removed_again() {
+    Creator removed = creator().removed(NINE);
+
+    Creator again = removed.removed(NINE.plusSeconds(60));
+
+    assertThat(again).isSameAs(removed);
+  }
+
+  @Test
+  void should_mark_a_creator_gone_after_not_found_with_that_reason() {
+    Creator gone =
+        creator().notFoundIn(WED, NINE, 2).notFoundIn(WED.plusDays(1), NINE.plusSeconds(1), 2);
+
+    assertThat(gone.goneReason()).isEqualTo(GoneReason.NOT_FOUND);
+    assertThat(gone.isRemoved()).isFalse();
+  }
+
+  @Test
+  void should_stay_removed_after_a_visit_or_more_not_found_answers() {
+    Creator removed = creator().removed(NINE);
+
+    Creator visited =
+        removed.visited(
+            new CreatorVisit(
+                removed.id(), NINE.plusSeconds(2), WED.plusDays(7), null, ScrapeOutcome.PRIVATE));
+    Creator notFound =
+        removed.notFoundIn(WED, NINE, 1).notFoundIn(WED.plusDays(1), NINE.plusSeconds(1), 1);
+
+    assertThat(visited.isRemoved()).isTrue();
+    assertThat(visited.goneSince()).isEqualTo(NINE);
+    assertThat(visited.lastScrapedAt()).isEqualTo(NINE.plusSeconds(2));
+    assertThat(notFound.goneReason()).isEqualTo(GoneReason.REMOVED);
+    assertThat(notFound.goneSince()).isEqualTo(NINE);
+  }
+
+  @Test
+  void should_come_back_from_a_removal_when_returned() {
+    Creator back = creator().removed(NINE).returned(CycleDay.of(DayOfWeek.MONDAY));
+
+    assertThat(back.isGone()).isFalse();
+    assertThat(back.goneReason()).isNull();
+    assertThat(back.isDueOn(WED)).isTrue();
+  }
+
+  @Test
+  void should_refuse_a_gone_time_without_a_reason() {
+    Creator valid = creator();
+
+    assertThatThrownBy(
+            () ->
+                new Creator(
+                    valid.id(),
+                    valid.platform(),
+                    valid.handle(),
+                    valid.displayHandle(),
+                    valid.day(),
+                    valid.nextDue(),
+                    null,
+                    null,
+                    NINE,
+                    null,
+                    NINE,
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("creator 1 has gone since");
+  }
+
   private static Creator creator() {
     return new Creator(
         new CreatorId(1),
@@ -119,6 +198,7 @@ class CreatorTest {
         null,
         null,
         NINE,
+        null,
         null,
         null);
   }
