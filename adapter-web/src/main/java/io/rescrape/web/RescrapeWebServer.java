@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -207,6 +210,7 @@ public final class RescrapeWebServer implements AutoCloseable {
       Requests requests = new Requests(json, maxBodyBytes);
       JobRoutes jobs = new JobRoutes(rescrape, requests, changes);
       ScheduleRoutes schedule = new ScheduleRoutes(rescrape, requests, changes);
+      CreatorRoutes creators = new CreatorRoutes(rescrape, requests, changes);
       HealthRoute health = new HealthRoute(rescrape, components);
       byte[] index = resource(DASHBOARD + "/index.html");
       @Nullable ApiToken token = this.token;
@@ -235,6 +239,7 @@ public final class RescrapeWebServer implements AutoCloseable {
                       router.get("/metrics", ctx -> scrape(ctx, metrics));
                       jobs.register(router);
                       schedule.register(router);
+                      creators.register(router);
                       errors(router);
                     });
               });
@@ -374,6 +379,13 @@ public final class RescrapeWebServer implements AutoCloseable {
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .withCoercionConfig(
+            LogicalType.Textual,
+            strings ->
+                strings
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
         .build();
   }
 
