@@ -2,6 +2,7 @@ package io.rescrape.example.cli;
 
 import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.Creator;
+import io.rescrape.core.domain.GoneReason;
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.NotFoundException;
 import io.rescrape.core.domain.Platform;
@@ -75,7 +76,9 @@ final class HistoryCommand extends EnvironmentCommand {
         creator.platform(),
         creator.displayHandle(),
         creator.id(),
-        creator.isGone() ? ", gone since " + creator.goneSince() : "",
+        !creator.isGone()
+            ? ""
+            : (creator.isRemoved() ? ", removed " : ", gone since ") + creator.goneSince(),
         snapshots.size(),
         snapshots.size() == 1 ? "" : "s");
     if (!snapshots.isEmpty()) {
@@ -108,7 +111,8 @@ final class HistoryCommand extends EnvironmentCommand {
    * @param platform its platform
    * @param handle its normalised handle
    * @param displayHandle its handle as first added
-   * @param goneSince when it was marked gone; null while on the schedule
+   * @param goneSince when it left the schedule; null while on it
+   * @param goneReason why it left: NOT_FOUND answers, or removed; null while on the schedule
    * @param snapshots its snapshots, oldest first
    */
   record HistoryView(
@@ -117,6 +121,7 @@ final class HistoryCommand extends EnvironmentCommand {
       String handle,
       String displayHandle,
       @Nullable Instant goneSince,
+      @Nullable GoneReason goneReason,
       List<Snapshot> snapshots) {
 
     static HistoryView of(Creator creator, List<StatsSnapshot> snapshots) {
@@ -126,6 +131,7 @@ final class HistoryCommand extends EnvironmentCommand {
           creator.handle().value(),
           creator.displayHandle(),
           creator.goneSince(),
+          creator.goneReason(),
           snapshots.stream().map(Snapshot::of).toList());
     }
   }
