@@ -2,6 +2,7 @@ package io.rescrape.web;
 
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ final class ChangeLog {
   private final AtomicLong refusedSinceLog = new AtomicLong();
 
   void changed(Context ctx, String what, Object... arguments) {
-    String change = String.format(java.util.Locale.ROOT, what, arguments);
+    String change = String.format(Locale.ROOT, what, arguments);
     log.info("API change: {} (token {}, from {})", change, ctx.attribute(FINGERPRINT), ctx.ip());
   }
 
