@@ -16,7 +16,6 @@ import io.rescrape.core.service.CreatorPage;
 import io.rescrape.core.service.ImportOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -88,8 +87,8 @@ final class CreatorRoutes {
   }
 
   void register(JavalinDefaultRouting router) {
-    router.get("/rescraping/creators", this::list);
-    router.get("/rescraping/creators/{id}", this::show);
+    Reads.get(router, "/rescraping/creators", this::list);
+    Reads.get(router, "/rescraping/creators/{id}", this::show);
     router.post("/rescraping/creators", this::add);
     router.post("/rescraping/creators/import", this::importMany);
     router.delete("/rescraping/creators/{id}", this::remove);
@@ -116,6 +115,9 @@ final class CreatorRoutes {
     NewCreator creator = newCreator(request, "");
 
     ImportOutcome outcome = rescrape.creators().add(creator);
+    if (outcome.status() == ImportOutcome.Status.REJECTED) {
+      throw ApiException.badRequest("lastScrapedAt", outcome.detail());
+    }
 
     Creator stored = rescrape.creators().find(creator.platform(), creator.handle()).orElseThrow();
     if (outcome.status() != ImportOutcome.Status.DUPLICATE) {
@@ -249,13 +251,9 @@ final class CreatorRoutes {
   }
 
   private static long cursor(String text) {
-    try {
-      long value = Long.parseLong(text);
-      if (value >= 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    Long value = Requests.asciiLong(text);
+    if (value != null && value >= 0) {
+      return value;
     }
     throw ApiException.badRequest(
         "after", "expected the 'next' value of the previous page, got " + Requests.quote(text));
@@ -269,21 +267,20 @@ final class CreatorRoutes {
       throw ApiException.badRequest(prefix + "handle", "required");
     }
     Platform platform = platform(request.platform(), prefix + "platform");
-    Instant lastScrapedAt = null;
-    if (request.lastScrapedAt() != null) {
-      try {
-        lastScrapedAt = Instant.parse(request.lastScrapedAt());
-      } catch (DateTimeParseException e) {
-        throw ApiException.badRequest(
-            prefix + "lastScrapedAt",
-            "expected an instant such as 2025-08-20T09:30:00Z, got "
-                + Requests.quote(request.lastScrapedAt()));
-      }
-    }
+    NewCreator creator;
     try {
-      return NewCreator.of(platform, request.handle(), lastScrapedAt);
+      creator = NewCreator.of(platform, request.handle());
     } catch (InvalidInputException e) {
       throw ApiException.badRequest(prefix + "handle", e.getMessage());
+    }
+    if (request.lastScrapedAt() == null) {
+      return creator;
+    }
+    try {
+      Instant lastScrapedAt = NewCreator.parseLastScrapedAt(request.lastScrapedAt());
+      return new NewCreator(platform, creator.handle(), creator.displayHandle(), lastScrapedAt);
+    } catch (InvalidInputException e) {
+      throw ApiException.badRequest(prefix + "lastScrapedAt", e.getMessage());
     }
   }
 

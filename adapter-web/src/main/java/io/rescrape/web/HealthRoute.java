@@ -31,7 +31,7 @@ final class HealthRoute {
   }
 
   void register(JavalinDefaultRouting router) {
-    router.get("/health", this::health);
+    Reads.get(router, "/health", this::health);
   }
 
   private void health(Context ctx) {

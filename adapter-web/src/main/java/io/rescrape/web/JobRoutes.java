@@ -41,9 +41,9 @@ final class JobRoutes {
   }
 
   void register(JavalinDefaultRouting router) {
-    router.get("/rescraping/jobs", this::list);
-    router.get("/rescraping/jobs/{id}", this::show);
-    router.get("/rescraping/jobs/{id}/failures", this::failures);
+    Reads.get(router, "/rescraping/jobs", this::list);
+    Reads.get(router, "/rescraping/jobs/{id}", this::show);
+    Reads.get(router, "/rescraping/jobs/{id}/failures", this::failures);
     router.post("/rescraping/schedule-daily", this::scheduleDaily);
     router.post("/rescraping/jobs/{id}/resume", this::resume);
     router.post("/rescraping/jobs/{id}/retry-failed", this::retryFailed);
@@ -112,6 +112,7 @@ final class JobRoutes {
   }
 
   private void resume(Context ctx) {
+    requests.noBody(ctx);
     DailyJob job = job(ctx);
     if (job.status().isTerminal()) {
       throw new JobStateException(
@@ -135,6 +136,7 @@ final class JobRoutes {
   }
 
   private void retryFailed(Context ctx) {
+    requests.noBody(ctx);
     JobId id = jobId(ctx);
     long reopened = rescrape.jobs().retryFailed(id);
     changes.changed(ctx, "retry-failed job %d: %d failed creators reopened", id.value(), reopened);
@@ -148,6 +150,7 @@ final class JobRoutes {
   }
 
   private void cancel(Context ctx) {
+    requests.noBody(ctx);
     JobId id = jobId(ctx);
     DailyJob cancelled = rescrape.jobs().cancel(id);
     changes.changed(ctx, "cancel job %d", id.value());
@@ -174,16 +177,23 @@ final class JobRoutes {
       throw ApiException.badRequest(
           "date", "expected a date such as " + today + ", got " + Requests.quote(request.date()));
     }
-    if (date.isAfter(today) || date.isBefore(today.minusDays(DAYS_BACK))) {
+    if (date.isAfter(today)) {
       throw ApiException.badRequest(
           "date",
-          "must be between "
-              + today.minusDays(DAYS_BACK)
-              + " and today, "
+          "must not be after today, "
               + today
               + ", got "
               + date
-              + "; a later date would pull creators forward before their day");
+              + ": a later date would pull creators forward before their day");
+    }
+    if (date.isBefore(today.minusDays(DAYS_BACK))) {
+      throw ApiException.badRequest(
+          "date",
+          "must not be before "
+              + today.minusDays(DAYS_BACK)
+              + ", got "
+              + date
+              + ": older dates' creators are overdue and join today's job");
     }
     return date;
   }

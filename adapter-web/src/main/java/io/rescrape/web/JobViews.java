@@ -84,7 +84,10 @@ final class JobViews {
     }
   }
 
-  /** A stopped job's counts do not change until it is retried, which changes its status. */
+  /**
+   * A completed job's counts do not change until it is retried, which changes its status. A
+   * cancelled one's may: items in flight at the cancel still finish.
+   */
   private record TerminalProgress(JobStatus status, @Nullable Instant finishedAt, JobProgress of) {}
 
   private static final int TERMINAL_CACHE = 256;
@@ -131,7 +134,7 @@ final class JobViews {
   }
 
   private JobProgress progress(DailyJob job) {
-    if (!job.status().isTerminal()) {
+    if (job.status() != JobStatus.COMPLETED) {
       return rescrape.jobs().progress(job.id());
     }
     synchronized (terminal) {

@@ -39,21 +39,11 @@ final class Requests {
     if (isBlank(body)) {
       return empty;
     }
-    String contentType = ctx.contentType();
-    boolean declaredJson =
-        contentType != null
-            && contentType.toLowerCase(Locale.ROOT).strip().startsWith("application/json");
-    if (!declaredJson) {
-      throw new ApiException(
-          415,
-          "the body must be JSON sent as Content-Type: application/json, got "
-              + (contentType == null ? "no Content-Type" : "'" + contentType + "'"),
-          null);
-    }
+    requireJson(ctx.contentType());
     try {
       T value = json.readValue(body, type);
       if (value == null) {
-        return empty;
+        throw ApiException.badRequest("body", "expected an object, got null");
       }
       return value;
     } catch (UnrecognizedPropertyException e) {
@@ -87,6 +77,38 @@ final class Requests {
       throw ApiException.badRequest("body", String.valueOf(e.getOriginalMessage()));
     } catch (IOException e) {
       throw ApiException.badRequest("body", "could not be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Refuses a body on a request that takes none, so that a client's mistaken payload is not
+   * silently ignored.
+   *
+   * @throws ApiException 400 when the client sent a body that is not blank
+   */
+  void noBody(Context ctx) {
+    if (!isBlank(bounded(ctx))) {
+      throw ApiException.badRequest("body", "this request takes no body");
+    }
+  }
+
+  /**
+   * Accepts {@code application/json}, with at most a UTF-8 charset: Jackson would guess at other
+   * encodings, and a look-alike such as {@code application/jsonx} is not JSON.
+   */
+  private static void requireJson(@Nullable String contentType) {
+    String[] parts = contentType == null ? new String[] {""} : contentType.split(";", -1);
+    boolean json = parts[0].strip().equalsIgnoreCase("application/json");
+    for (int i = 1; json && i < parts.length; i++) {
+      String parameter = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
+      json = parameter.isEmpty() || parameter.equals("charset=utf-8");
+    }
+    if (!json) {
+      throw new ApiException(
+          415,
+          "the body must be JSON sent as Content-Type: application/json (UTF-8), got "
+              + (contentType == null ? "no Content-Type" : quote(contentType)),
+          null);
     }
   }
 
@@ -127,12 +149,11 @@ final class Requests {
     if (text == null || text.isEmpty()) {
       return fallback;
     }
-    long value;
-    try {
-      value = Long.parseLong(text);
-    } catch (NumberFormatException e) {
+    Long parsed = asciiLong(text);
+    if (parsed == null) {
       throw ApiException.badRequest(name, "expected a whole number, got " + quote(text));
     }
+    long value = parsed;
     if (value < min || value > max) {
       throw ApiException.badRequest(
           name, "must be between " + min + " and " + max + ", got " + value);
@@ -153,15 +174,32 @@ final class Requests {
    */
   static long idPath(Context ctx, String name) {
     String text = ctx.pathParam(name);
-    try {
-      long value = Long.parseLong(text);
-      if (value > 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    Long value = asciiLong(text);
+    if (value != null && value > 0) {
+      return value;
     }
     throw ApiException.badRequest(name, "expected a positive whole number, got " + quote(text));
+  }
+
+  /**
+   * A whole number written in ASCII digits with an optional leading minus, or null. {@link
+   * Long#parseLong} also takes other scripts' digits, which a proxy's path rules would not expect.
+   */
+  static @Nullable Long asciiLong(String text) {
+    int start = text.startsWith("-") ? 1 : 0;
+    if (text.length() == start || text.length() > 19 + start) {
+      return null;
+    }
+    for (int i = start; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return null;
+      }
+    }
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return null; // out of range
+    }
   }
 
   static String quote(@Nullable Object value) {

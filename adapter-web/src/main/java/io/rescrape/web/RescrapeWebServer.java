@@ -62,6 +62,7 @@ public final class RescrapeWebServer implements AutoCloseable {
 
   private static final String DASHBOARD = "/io/rescrape/web/dashboard";
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+  private static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
   private static final Set<HandlerType> READS =
       Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
@@ -236,7 +237,7 @@ public final class RescrapeWebServer implements AutoCloseable {
                       router.get(
                           "/", ctx -> ctx.contentType("text/html; charset=utf-8").result(index));
                       health.register(router);
-                      router.get("/metrics", ctx -> scrape(ctx, metrics));
+                      Reads.get(router, "/metrics", ctx -> scrape(ctx, metrics));
                       jobs.register(router);
                       schedule.register(router);
                       creators.register(router);
@@ -287,6 +288,11 @@ public final class RescrapeWebServer implements AutoCloseable {
   }
 
   private static void authorize(Context ctx, @Nullable ApiToken token, ChangeLog changes) {
+    if (ctx.header(METHOD_OVERRIDE) != null) {
+      // Javalin would run the overriding method: a GET that deletes, past a proxy's method rules.
+      throw new ApiException(
+          400, METHOD_OVERRIDE + " is not supported; send the method itself", null);
+    }
     if (READS.contains(ctx.method())) {
       return;
     }

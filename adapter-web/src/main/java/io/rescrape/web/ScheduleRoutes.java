@@ -11,13 +11,18 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The schedule at a glance, and rebalancing it. */
 final class ScheduleRoutes {
 
   /** The body of {@code POST /rescraping/rebalance}; a dry run unless {@code apply} is true. */
-  record RebalanceRequest(boolean apply) {
+  record RebalanceRequest(@Nullable Boolean apply) {
     static final RebalanceRequest DRY_RUN = new RebalanceRequest(false);
+
+    boolean applies() {
+      return Boolean.TRUE.equals(apply);
+    }
   }
 
   /** One cycle day's load. */
@@ -57,7 +62,7 @@ final class ScheduleRoutes {
   }
 
   void register(JavalinDefaultRouting router) {
-    router.get("/rescraping/schedule", this::schedule);
+    Reads.get(router, "/rescraping/schedule", this::schedule);
     router.post("/rescraping/rebalance", this::rebalance);
   }
 
@@ -84,16 +89,16 @@ final class ScheduleRoutes {
     RebalanceRequest request = requests.body(ctx, RebalanceRequest.class, RebalanceRequest.DRY_RUN);
 
     RebalancePlan plan =
-        request.apply() ? rescrape.rebalancer().apply() : rescrape.rebalancer().plan();
+        request.applies() ? rescrape.rebalancer().apply() : rescrape.rebalancer().plan();
 
-    if (request.apply()) {
+    if (request.applies()) {
       changes.changed(ctx, "rebalance applied: %d creators moved", plan.movedCreators());
     }
     Cycle cycle = rescrape.policy().cycle();
     List<CycleDay> active = List.copyOf(rescrape.policy().activeDays());
     ctx.json(
         new RebalanceView(
-            request.apply(),
+            request.applies(),
             plan.movedCreators(),
             plan.moves().stream()
                 .map(

@@ -78,6 +78,10 @@ final class Api {
     return send(request(path).DELETE());
   }
 
+  Answer send(String path, java.util.function.UnaryOperator<HttpRequest.Builder> request) {
+    return send(request.apply(request(path)));
+  }
+
   Answer method(String method, String path) {
     return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
   }

@@ -56,6 +56,9 @@ class CreatorApiTest {
           {"platform": "instagram", "handle": 42}                     | handle
           {"platform": "instagram", "handle": "lena", "lastScrapedAt": "yesterday"} | lastScrapedAt
           {"platform": "instagram", "handle": "lena", "followers": 3} | followers
+          {"platform": "instagram", "handle": "lena", "lastScrapedAt": "2025-08-27T08:30:00Z"} | lastScrapedAt
+          {"platform": "instagram", "handle": "lena", "lastScrapedAt": "-1000000000-01-01T00:00:00Z"} | lastScrapedAt
+          {"platform": "instagram", "handle": "lena", "lastScrapedAt": "1999-12-31T23:59:59Z"} | lastScrapedAt
           """)
   void should_refuse_a_bad_creator_and_store_nothing(String body, String field) {
     Api.Answer answer = web.authorized.post("/rescraping/creators", body);
@@ -63,6 +66,18 @@ class CreatorApiTest {
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("field").asText()).isEqualTo(field);
     assertThat(web.rescrape.creators().count()).isEqualTo(20);
+  }
+
+  @Test
+  void should_take_a_last_scrape_given_as_a_date() {
+    Api.Answer answer =
+        web.authorized.post(
+            "/rescraping/creators",
+            "{\"platform\": \"tiktok\", \"handle\": \"dated\", \"lastScrapedAt\": \"2025-08-25\"}");
+
+    assertThat(answer.status()).isEqualTo(201);
+    assertThat(answer.json().get("creator").get("lastScrapedAt").asText())
+        .isEqualTo("2025-08-25T00:00:00Z");
   }
 
   @Test
@@ -75,7 +90,8 @@ class CreatorApiTest {
           {"platform": "nowhere", "handle": "x"},
           null,
           {"platform": "instagram", "handle": "new.one"},
-          {"platform": "instagram", "handle": "late", "lastScrapedAt": "2099-01-01T00:00:00Z"}
+          {"platform": "instagram", "handle": "late", "lastScrapedAt": "2099-01-01T00:00:00Z"},
+          {"platform": "instagram", "handle": "ancient", "lastScrapedAt": "-1000000000-01-01T00:00:00Z"}
         ]}
         """;
 
@@ -83,13 +99,16 @@ class CreatorApiTest {
 
     assertThat(report.get("added").asLong()).isEqualTo(2);
     assertThat(report.get("duplicate").asLong()).isEqualTo(1);
-    assertThat(report.get("rejected").asLong()).isEqualTo(3);
+    assertThat(report.get("rejected").asLong()).isEqualTo(4);
     List<String> statuses = new ArrayList<>();
     report.get("rows").forEach(row -> statuses.add(row.get("status").asText()));
     assertThat(statuses)
-        .containsExactly("ADDED", "ADDED", "REJECTED", "REJECTED", "DUPLICATE", "REJECTED");
+        .containsExactly(
+            "ADDED", "ADDED", "REJECTED", "REJECTED", "DUPLICATE", "REJECTED", "REJECTED");
     assertThat(report.get("rows").get(2).get("detail").asText()).contains("creators[2].platform");
     assertThat(report.get("rows").get(5).get("detail").asText()).contains("future");
+    assertThat(report.get("rows").get(6).get("detail").asText())
+        .contains("creators[6].lastScrapedAt");
     assertThat(web.rescrape.creators().count()).isEqualTo(22);
   }
 
@@ -170,6 +189,8 @@ class CreatorApiTest {
           /rescraping/creators?after=abc            | after
           /rescraping/creators?includeGone=yes      | includeGone
           /rescraping/creators/abc                  | id
+          /rescraping/creators/%D9%A3               | id
+          /rescraping/creators?after=%D9%A3         | after
           """)
   void should_refuse_bad_list_queries(String path, String field) {
     Api.Answer answer = web.anonymous.get(path);

@@ -135,6 +135,30 @@ class JobApiTest {
   }
 
   @Test
+  void should_keep_counting_the_items_that_finish_after_a_cancel() {
+    web.rescrapeFixture.instagram.latency(Duration.ofMillis(400));
+    web.rescrapeFixture.tiktok.latency(Duration.ofMillis(400));
+    web.rescrape.start();
+    long id =
+        web.authorized.post("/rescraping/schedule-daily").json().get("job").get("id").asLong();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> web.rescrape.jobs().progress(new JobId(id)).inProgress() > 0);
+
+    web.authorized.post("/rescraping/jobs/" + id + "/cancel");
+    JsonNode justCancelled = web.anonymous.get("/rescraping/jobs/" + id).json();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> web.rescrape.jobs().progress(new JobId(id)).inProgress() == 0);
+    JsonNode later = web.anonymous.get("/rescraping/jobs/" + id).json();
+
+    assertThat(justCancelled.get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(later.get("progress").get("inProgress").asLong()).isZero();
+    assertThat(later.get("progress").get("finished").asLong())
+        .isEqualTo(web.rescrape.jobs().progress(new JobId(id)).finished());
+  }
+
+  @Test
   void should_refuse_to_resume_a_finished_job() {
     web.rescrape.runDaily(LocalDate.of(2025, 8, 27));
 

@@ -2,6 +2,8 @@ package io.rescrape.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rescrape.core.domain.JobId;
+import io.rescrape.core.domain.JobStatus;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,7 @@ class RequestValidationTest {
           {"date": "2025-08-27", "x": 1}    | 400 | x
           {"date": "2025-08-27", "date": "2025-08-26"} | 400 | body
           {"date": ["2025-08-27"]}          | 400 | date
+          null                              | 400 | body
           """)
   void should_refuse_a_bad_schedule_daily_body(String body, int status, String field) {
     Api.Answer answer = web.authorized.post("/rescraping/schedule-daily", body);
@@ -54,6 +57,74 @@ class RequestValidationTest {
     assertThat(answer.status()).isEqualTo(415);
     assertThat(answer.json().get("message").asText()).contains("application/json");
     assertThat(web.rescrape.jobs().recent(10)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          application/jsonx
+          application/json; charset=utf-16
+          text/json
+          """)
+  void should_refuse_a_content_type_that_is_not_utf_8_json(String contentType) {
+    Api.Answer answer = web.authorized.post("/rescraping/schedule-daily", contentType, "{}");
+
+    assertThat(answer.status()).isEqualTo(415);
+    assertThat(web.rescrape.jobs().recent(10)).isEmpty();
+  }
+
+  @Test
+  void should_accept_json_declared_with_a_utf_8_charset() {
+    Api.Answer answer =
+        web.authorized.post("/rescraping/schedule-daily", "Application/JSON; charset=UTF-8", "{}");
+
+    assertThat(answer.status()).isEqualTo(201);
+  }
+
+  @Test
+  void should_take_an_empty_rebalance_object_as_a_dry_run() {
+    Api.Answer answer = web.authorized.post("/rescraping/rebalance", "{}");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get("applied").asBoolean()).isFalse();
+  }
+
+  @Test
+  void should_refuse_a_body_on_a_request_that_takes_none() {
+    web.authorized.post("/rescraping/schedule-daily");
+
+    Api.Answer answer = web.authorized.post("/rescraping/jobs/1/cancel", "{\"force\": true}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("message").asText()).contains("takes no body");
+    assertThat(web.rescrape.jobs().get(new JobId(1)).status()).isEqualTo(JobStatus.PENDING);
+  }
+
+  @Test
+  void should_refuse_a_method_override_even_with_the_token() {
+    web.authorized.post("/rescraping/schedule-daily");
+
+    Api.Answer answer =
+        web.authorized.send(
+            "/rescraping/jobs/1/cancel",
+            request -> request.header("X-HTTP-Method-Override", "POST").GET());
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(web.rescrape.jobs().get(new JobId(1)).status()).isEqualTo(JobStatus.PENDING);
+  }
+
+  @Test
+  void should_answer_head_as_get_would() {
+    Api.Answer missing = web.anonymous.method("HEAD", "/rescraping/jobs/999");
+    Api.Answer bad = web.anonymous.method("HEAD", "/rescraping/jobs?limit=0");
+    Api.Answer present = web.anonymous.method("HEAD", "/rescraping/schedule");
+
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(present.status()).isEqualTo(200);
+    assertThat(present.body()).isEmpty();
   }
 
   @Test
@@ -102,6 +173,9 @@ class RequestValidationTest {
           /rescraping/jobs/99999999999999999999     | id
           /rescraping/jobs/1/failures?offset=-1     | offset
           /rescraping/jobs/1/failures?limit=501     | limit
+          /rescraping/jobs/%D9%A1                   | id
+          /rescraping/jobs/%EF%BC%91                | id
+          /rescraping/jobs?limit=%D9%A1%D9%A2       | limit
           """)
   void should_refuse_bad_paths_and_queries(String path, String field) {
     web.authorized.post("/rescraping/schedule-daily");

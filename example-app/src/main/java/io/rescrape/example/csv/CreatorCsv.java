@@ -6,10 +6,6 @@ import io.rescrape.core.domain.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,29 +101,8 @@ public final class CreatorCsv {
     return new NewCreator(platform, creator.handle(), creator.displayHandle(), lastScraped);
   }
 
-  private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-
   private static @Nullable Instant instant(String text) {
-    if (text.isEmpty()) {
-      return null;
-    }
-    Instant instant;
-    try {
-      instant =
-          text.length() == 10
-              ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
-              : OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(
-          InvalidInputException.quoted(text)
-              + " is not a time; expected e.g. 2025-08-20T09:15:00Z or 2025-08-20");
-    }
-    if (instant.isBefore(EARLIEST)) {
-      // The future is checked by the import, against its clock.
-      throw new InvalidInputException(
-          "last scraped at " + InvalidInputException.quoted(text) + " lies before the year 2000");
-    }
-    return instant;
+    return text.isEmpty() ? null : NewCreator.parseLastScrapedAt(text);
   }
 
   /** Splits one line into trimmed fields; a quoted field may hold commas and doubled quotes. */
