@@ -130,9 +130,16 @@ public final class JobControl {
    */
   public long retryFailed(JobId id) {
     DailyJob job = get(id);
-    if (job.status() == JobStatus.RUNNING || job.status() == JobStatus.CANCELLED) {
+    if (job.status() == JobStatus.CANCELLED) {
       throw new JobStateException(
-          "job " + id + " is " + job.status() + "; failed creators can be retried once it stops");
+          "job "
+              + id
+              + " was cancelled; its failed creators are due again and join the next daily"
+              + " job");
+    }
+    if (job.status() == JobStatus.RUNNING) {
+      throw new JobStateException(
+          "job " + id + " is RUNNING; failed creators can be retried once it stops");
     }
     long reopened = jobs.retryFailed(id, clock.instant());
     log.info("Job {}: {} failed creators reopened for another try", id, reopened);

@@ -69,7 +69,7 @@ final class ServeCommand extends EnvironmentCommand {
   }
 
   private @Nullable ApiToken token(@Nullable String variable) {
-    boolean fromVariable = variable != null && !variable.isEmpty();
+    boolean fromVariable = variable != null;
     if (fromVariable && tokenFile != null) {
       throw new InvalidInputException(
           TOKEN_VARIABLE + " and --api-token-file are both set; use one of them");
@@ -81,7 +81,7 @@ final class ServeCommand extends EnvironmentCommand {
       return null;
     }
     try {
-      return ApiToken.of(variable);
+      return ApiToken.of(variable); // an empty variable is refused: it is a mistake, not "off"
     } catch (InvalidInputException e) {
       throw new InvalidInputException(TOKEN_VARIABLE + ": " + e.getMessage());
     }
