@@ -188,7 +188,9 @@ final class CreatorRoutes {
               row.handle(),
               outcome.status(),
               outcome.creatorId() == null ? null : outcome.creatorId().value(),
-              outcome.detail()));
+              outcome.status() == ImportOutcome.Status.REJECTED
+                  ? "creators[" + index + "].lastScrapedAt: " + outcome.detail()
+                  : outcome.detail()));
     }
 
     Map<ImportOutcome.Status, Long> counts = new EnumMap<>(ImportOutcome.Status.class);
@@ -213,6 +215,7 @@ final class CreatorRoutes {
   }
 
   private void remove(Context ctx) {
+    requests.noBody(ctx);
     CreatorId id = creatorId(ctx);
     Creator removed = rescrape.creators().remove(id);
     changes.changed(

@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +45,7 @@ final class Requests {
     }
     requireJson(ctx.contentType());
     try {
-      T value = json.readValue(body, type);
+      T value = json.readValue(utf8(body), type);
       if (value == null) {
         throw ApiException.badRequest("body", "expected an object, got null");
       }
@@ -137,6 +141,23 @@ final class Requests {
         413,
         "the body is larger than " + maxBodyBytes + " bytes, the most this server takes",
         null);
+  }
+
+  /**
+   * The body as UTF-8 text. Given bytes, Jackson would guess the encoding and take UTF-16 or UTF-32
+   * whatever the request declared.
+   */
+  private static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw ApiException.badRequest("body", "is not UTF-8 text");
+    }
   }
 
   /**

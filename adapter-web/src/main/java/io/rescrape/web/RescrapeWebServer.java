@@ -27,7 +27,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -288,14 +290,17 @@ public final class RescrapeWebServer implements AutoCloseable {
   }
 
   private static void authorize(Context ctx, @Nullable ApiToken token, ChangeLog changes) {
+    if (!READS.contains(ctx.method())) {
+      requireToken(ctx, token, changes);
+    }
     if (ctx.header(METHOD_OVERRIDE) != null) {
       // Javalin would run the overriding method: a GET that deletes, past a proxy's method rules.
       throw new ApiException(
           400, METHOD_OVERRIDE + " is not supported; send the method itself", null);
     }
-    if (READS.contains(ctx.method())) {
-      return;
-    }
+  }
+
+  private static void requireToken(Context ctx, @Nullable ApiToken token, ChangeLog changes) {
     if (token == null) {
       changes.refused(ctx, "changes are disabled");
       throw new ApiException(
@@ -304,14 +309,15 @@ public final class RescrapeWebServer implements AutoCloseable {
               + " --api-token-file and restart it)",
           null);
     }
-    String presented = bearer(ctx.header("Authorization"));
+    List<String> authorizations = Collections.list(ctx.req().getHeaders("Authorization"));
+    String presented = authorizations.size() == 1 ? bearer(authorizations.get(0)) : null;
     if (!token.matches(presented)) {
-      changes.refused(ctx, presented == null ? "no bearer token" : "wrong bearer token");
+      changes.refused(ctx, presented == null ? "no single bearer token" : "wrong bearer token");
       ctx.header("WWW-Authenticate", "Bearer realm=\"rescrape\"");
       throw new ApiException(
           401,
           presented == null
-              ? "this request changes something: send Authorization: Bearer <token>"
+              ? "this request changes something: send one Authorization: Bearer <token> header"
               : "the bearer token is not the one this server accepts",
           null);
     }

@@ -71,6 +71,38 @@ class AuthTest {
   }
 
   @Test
+  void should_refuse_two_authorization_headers_whatever_their_order() {
+    web = new WebFixture();
+
+    Api.Answer rightFirst =
+        web.anonymous.send(
+            "/rescraping/schedule-daily",
+            request ->
+                request
+                    .header("Authorization", "Bearer " + WebFixture.TOKEN)
+                    .header("Authorization", "Bearer wrong")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(rightFirst.status()).isEqualTo(401);
+    assertThat(web.rescrape.jobs().recent(10)).isEmpty();
+  }
+
+  @Test
+  void should_check_the_token_before_a_method_override() {
+    web = new WebFixture();
+
+    Api.Answer answer =
+        web.anonymous.send(
+            "/rescraping/schedule-daily",
+            request ->
+                request
+                    .header("X-HTTP-Method-Override", "DELETE")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(answer.status()).isEqualTo(401);
+  }
+
+  @Test
   void should_check_the_token_before_anything_else_in_the_request() {
     web = new WebFixture();
 

@@ -106,7 +106,9 @@ class CreatorApiTest {
         .containsExactly(
             "ADDED", "ADDED", "REJECTED", "REJECTED", "DUPLICATE", "REJECTED", "REJECTED");
     assertThat(report.get("rows").get(2).get("detail").asText()).contains("creators[2].platform");
-    assertThat(report.get("rows").get(5).get("detail").asText()).contains("future");
+    assertThat(report.get("rows").get(5).get("detail").asText())
+        .startsWith("creators[5].lastScrapedAt:")
+        .contains("future");
     assertThat(report.get("rows").get(6).get("detail").asText())
         .contains("creators[6].lastScrapedAt");
     assertThat(web.rescrape.creators().count()).isEqualTo(22);
@@ -229,6 +231,20 @@ class CreatorApiTest {
     assertThat(back.json().get("status").asText()).isEqualTo("RETURNED");
     assertThat(back.json().get("creator").get("id").asLong()).isEqualTo(id);
     assertThat(back.json().get("creator").get("goneReason").isNull()).isTrue();
+  }
+
+  @Test
+  void should_refuse_a_body_on_a_removal() {
+    Api.Answer answer =
+        web.authorized.send(
+            "/rescraping/creators/1",
+            request ->
+                request
+                    .header("Content-Type", "application/json")
+                    .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(web.rescrape.creators().count()).isEqualTo(20);
   }
 
   @Test

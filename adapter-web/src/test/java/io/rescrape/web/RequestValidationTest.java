@@ -76,6 +76,21 @@ class RequestValidationTest {
   }
 
   @Test
+  void should_refuse_a_body_that_is_not_utf_8_whatever_it_declares() {
+    byte[] utf16 = "{\"date\": \"2025-08-27\"}".getBytes(StandardCharsets.UTF_16);
+
+    Api.Answer answer =
+        web.authorized.post(
+            "/rescraping/schedule-daily",
+            "application/json; charset=utf-8",
+            HttpRequest.BodyPublishers.ofByteArray(utf16));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("message").asText()).contains("not UTF-8");
+    assertThat(web.rescrape.jobs().recent(10)).isEmpty();
+  }
+
+  @Test
   void should_accept_json_declared_with_a_utf_8_charset() {
     Api.Answer answer =
         web.authorized.post("/rescraping/schedule-daily", "Application/JSON; charset=UTF-8", "{}");
