@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.DailyJob;
 import io.rescrape.core.domain.ItemFailure;
+import io.rescrape.core.domain.JobId;
 import io.rescrape.core.domain.JobProgress;
 import io.rescrape.core.domain.JobStatus;
 import io.rescrape.core.domain.ScrapeOutcome;
@@ -85,16 +86,17 @@ final class JobViews {
   }
 
   /**
-   * A completed job's counts do not change until it is retried, which changes its status. A
-   * cancelled one's may: items in flight at the cancel still finish.
+   * A completed job's counts, which stay as they are until a retry reopens the job (it is then no
+   * longer COMPLETED) and it completes again (at another finish time). A cancelled job's counts may
+   * still change: items in flight at the cancel finish.
    */
-  private record TerminalProgress(JobStatus status, @Nullable Instant finishedAt, JobProgress of) {}
+  private record CompletedProgress(@Nullable Instant finishedAt, JobProgress progress) {}
 
-  private static final int TERMINAL_CACHE = 256;
+  private static final int COMPLETED_CACHE = 256;
 
   private final Rescrape rescrape;
   private final ProgressRates rates = new ProgressRates();
-  private final Map<Long, TerminalProgress> terminal = new LinkedHashMap<>(16, 0.75f, true);
+  private final Map<JobId, CompletedProgress> completed = new LinkedHashMap<>(16, 0.75f, true);
 
   JobViews(Rescrape rescrape) {
     this.rescrape = rescrape;
@@ -137,20 +139,17 @@ final class JobViews {
     if (job.status() != JobStatus.COMPLETED) {
       return rescrape.jobs().progress(job.id());
     }
-    synchronized (terminal) {
-      TerminalProgress known = terminal.get(job.id().value());
-      if (known != null
-          && known.status() == job.status()
-          && Objects.equals(known.finishedAt(), job.finishedAt())) {
-        return known.of();
+    synchronized (completed) {
+      CompletedProgress known = completed.get(job.id());
+      if (known != null && Objects.equals(known.finishedAt(), job.finishedAt())) {
+        return known.progress();
       }
     }
     JobProgress progress = rescrape.jobs().progress(job.id());
-    synchronized (terminal) {
-      terminal.put(
-          job.id().value(), new TerminalProgress(job.status(), job.finishedAt(), progress));
-      if (terminal.size() > TERMINAL_CACHE) {
-        terminal.remove(terminal.keySet().iterator().next());
+    synchronized (completed) {
+      completed.put(job.id(), new CompletedProgress(job.finishedAt(), progress));
+      if (completed.size() > COMPLETED_CACHE) {
+        completed.remove(completed.keySet().iterator().next());
       }
     }
     return progress;
