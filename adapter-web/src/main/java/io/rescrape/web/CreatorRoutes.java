@@ -116,7 +116,7 @@ final class CreatorRoutes {
 
     ImportOutcome outcome = rescrape.creators().add(creator);
     if (outcome.status() == ImportOutcome.Status.REJECTED) {
-      throw ApiException.badRequest("lastScrapedAt", outcome.detail());
+      throw new ApiException(400, outcome.detail(), null);
     }
 
     Creator stored = rescrape.creators().find(creator.platform(), creator.handle()).orElseThrow();
@@ -188,9 +188,7 @@ final class CreatorRoutes {
               row.handle(),
               outcome.status(),
               outcome.creatorId() == null ? null : outcome.creatorId().value(),
-              outcome.status() == ImportOutcome.Status.REJECTED
-                  ? "creators[" + index + "].lastScrapedAt: " + outcome.detail()
-                  : outcome.detail()));
+              outcome.detail()));
     }
 
     Map<ImportOutcome.Status, Long> counts = new EnumMap<>(ImportOutcome.Status.class);
@@ -262,7 +260,8 @@ final class CreatorRoutes {
         "after", "expected the 'next' value of the previous page, got " + Requests.quote(text));
   }
 
-  private static NewCreator newCreator(CreatorRequest request, String prefix) {
+  /** Checks every field here, so that a refusal names it; the import then refuses nothing. */
+  private NewCreator newCreator(CreatorRequest request, String prefix) {
     if (request.platform() == null) {
       throw ApiException.badRequest(prefix + "platform", "required: instagram or tiktok");
     }
@@ -279,12 +278,24 @@ final class CreatorRoutes {
     if (request.lastScrapedAt() == null) {
       return creator;
     }
+    Instant lastScrapedAt;
     try {
-      Instant lastScrapedAt = NewCreator.parseLastScrapedAt(request.lastScrapedAt());
-      return new NewCreator(platform, creator.handle(), creator.displayHandle(), lastScrapedAt);
+      lastScrapedAt = NewCreator.parseLastScrapedAt(request.lastScrapedAt());
+      creator = new NewCreator(platform, creator.handle(), creator.displayHandle(), lastScrapedAt);
     } catch (InvalidInputException e) {
       throw ApiException.badRequest(prefix + "lastScrapedAt", e.getMessage());
     }
+    Instant now = rescrape.clock().instant();
+    if (lastScrapedAt.isAfter(now)) {
+      throw ApiException.badRequest(
+          prefix + "lastScrapedAt",
+          "last scraped at "
+              + lastScrapedAt
+              + " lies in the future (the server's clock: "
+              + now
+              + ")");
+    }
+    return creator;
   }
 
   private static CreatorId creatorId(Context ctx) {
