@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +69,11 @@ public final class JdbcJobStore implements JobStore {
     if (existing.isPresent()) {
       return DailyJobCreation.existing(existing.get());
     }
+    // Both databases keep microseconds, rounding finer times: cut them here, so that the job this
+    // answers is the job every later read shows.
+    Instant createdAt = now.truncatedTo(ChronoUnit.MICROS);
     DailyJobCreation creation =
-        jdbc.inTransaction("create the daily job of " + date, c -> insertJob(c, date, now));
+        jdbc.inTransaction("create the daily job of " + date, c -> insertJob(c, date, createdAt));
     if (creation != null) {
       refreshLedgerStatistics();
       return creation;

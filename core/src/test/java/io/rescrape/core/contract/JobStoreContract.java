@@ -93,6 +93,16 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void should_answer_a_new_job_as_a_later_read_shows_it() {
+    TestCreators.add(creators, "due", 2, WEDNESDAY, WED);
+    Instant finerThanMicros = NINE.plusNanos(123_456_789);
+
+    DailyJob created = jobs.createDailyJob(WED, finerThanMicros).job();
+
+    assertThat(jobs.find(created.id())).contains(created);
+  }
+
+  @Test
   void should_leave_gone_creators_out_of_the_daily_job() {
     List<CreatorId> due = TestCreators.add(creators, "due", 4, WEDNESDAY, WED);
     TestCreators.markGone(creators, due.get(0), WED.minusDays(3));
