@@ -1,0 +1,127 @@
+package io.rescrape.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.rescrape.jdbc.JdbcStores;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import javax.sql.DataSource;
+
+/**
+ * A schema of its own on the benchmark's PostgreSQL, migrated, behind a HikariCP pool; closing it
+ * closes the pool and drops the schema with everything in it.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+  private final String url;
+  private final String schema;
+  private final boolean owned;
+  private final HikariDataSource dataSource;
+  private final JdbcStores stores;
+
+  private BenchDatabase(String url, String schema, int poolSize, boolean owned) {
+    this.url = url;
+    this.schema = schema;
+    this.owned = owned;
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setSchema(schema);
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName("rescrape-bench");
+    this.dataSource = new HikariDataSource(config);
+    this.stores = JdbcStores.migrateAndCreate(dataSource);
+  }
+
+  /**
+   * Creates a fresh schema and migrates it.
+   *
+   * @param servers where PostgreSQL is, and the pool size
+   * @throws BenchmarkException when the URL is not PostgreSQL's or the server cannot be reached
+   */
+  static BenchDatabase create(ServerOptions servers) {
+    return open(servers.postgresUrl, newSchemaName(), servers.poolSize, true);
+  }
+
+  /** Opens a schema another process created and will drop. */
+  static BenchDatabase attach(String url, String schema, int poolSize) {
+    return open(url, schema, poolSize, false);
+  }
+
+  private static BenchDatabase open(String url, String schema, int poolSize, boolean create) {
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new BenchmarkException(
+          "--postgres-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db?user=...),"
+              + " not '"
+              + url
+              + "': the benchmarks run on PostgreSQL only");
+    }
+    if (create) {
+      execute(url, "CREATE SCHEMA " + schema);
+    }
+    try {
+      return new BenchDatabase(url, schema, poolSize, create);
+    } catch (RuntimeException e) {
+      if (create) {
+        execute(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+      throw e;
+    }
+  }
+
+  String url() {
+    return url;
+  }
+
+  String schema() {
+    return schema;
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  JdbcStores stores() {
+    return stores;
+  }
+
+  /** Runs statements in one transaction, such as a seed or a table of another scheduler. */
+  void execute(String... statements) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new BenchmarkException("could not run '" + statements[0] + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** Closes the pool, and drops the schema when this run created it. */
+  @Override
+  public void close() {
+    dataSource.close();
+    if (owned) {
+      execute(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+  }
+
+  private static String newSchemaName() {
+    byte[] random = new byte[6];
+    new SecureRandom().nextBytes(random);
+    return "rescrape_bench_" + HexFormat.of().formatHex(random);
+  }
+
+  private static void execute(String url, String sql) {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new BenchmarkException(
+          "could not run '" + sql + "' on " + url + ": " + e.getMessage(), e);
+    }
+  }
+}
