@@ -53,6 +53,12 @@ final class Jdbc {
     void bind(PreparedStatement statement) throws SQLException;
   }
 
+  /** Binds the parameters of one row of a batch. */
+  @FunctionalInterface
+  interface RowBinder<T> {
+    void bind(PreparedStatement statement, T row) throws SQLException;
+  }
+
   /** Reads one row. */
   @FunctionalInterface
   interface RowMapper<T> {
@@ -107,6 +113,21 @@ final class Jdbc {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       binder.bind(statement);
       return statement.executeUpdate();
+    }
+  }
+
+  /** Runs {@code sql} once per row as one JDBC batch; nothing at all for no rows. */
+  static <T> void batch(Connection connection, String sql, List<T> rows, RowBinder<T> binder)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (T row : rows) {
+        binder.bind(statement, row);
+        statement.addBatch();
+      }
+      statement.executeBatch();
     }
   }
 
@@ -184,8 +205,13 @@ final class Jdbc {
     if (value == null) {
       statement.setNull(index, Types.VARCHAR);
     } else {
-      statement.setString(index, value.length() > max ? value.substring(0, max) : value);
+      statement.setString(index, truncated(value, max));
     }
+  }
+
+  /** {@return at most the first {@code max} characters of {@code value}, as its column holds} */
+  static @Nullable String truncated(@Nullable String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
   }
 
   static boolean isUniqueViolation(SQLException e) {

@@ -9,6 +9,7 @@ import static io.rescrape.jdbc.Jdbc.setDate;
 import static io.rescrape.jdbc.Jdbc.setInstant;
 import static io.rescrape.jdbc.Jdbc.setLong;
 import static io.rescrape.jdbc.Jdbc.setText;
+import static io.rescrape.jdbc.Jdbc.truncated;
 
 import com.google.common.collect.Lists;
 import io.rescrape.core.domain.Creator;
@@ -414,29 +415,16 @@ public final class JdbcCreatorStore implements CreatorStore {
 
   @Override
   public void recordVisits(List<CreatorVisit> visits) {
-    String sql =
-        "UPDATE rescrape_creators SET last_scraped_at = ?, next_due = ?,"
-            + " platform_user_id = COALESCE(?, platform_user_id),"
-            + " display_name = COALESCE(?, display_name), biography = COALESCE(?, biography),"
-            + " verified = COALESCE(?, verified), private_account = COALESCE(?, private_account),"
-            + " followers = COALESCE(?, followers), following = COALESCE(?, following),"
-            + " posts = COALESCE(?, posts), likes = COALESCE(?, likes),"
-            + " not_found_dates = NULL, first_not_found_on = NULL, last_not_found_on = NULL,"
-            // A removed creator stays removed; only adding it again brings it back.
-            + " gone_since = CASE WHEN gone_reason = 'REMOVED' THEN gone_since END,"
-            + " gone_reason = CASE WHEN gone_reason = 'REMOVED' THEN gone_reason END"
-            + " WHERE id = ?";
     List<StatsSnapshot> snapshots =
         visits.stream().flatMap(visit -> visit.snapshot().stream()).toList();
+    boolean atOnce = dialect == SqlDialect.POSTGRESQL && visits.size() > 1;
     jdbc.inTransaction(
         "record " + visits.size() + " visits",
         connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (CreatorVisit visit : visits) {
-              bindVisit(statement, visit);
-              statement.addBatch();
-            }
-            statement.executeBatch();
+          if (atOnce) {
+            VisitColumns.of(visits).update(connection);
+          } else {
+            Jdbc.batch(connection, VISIT_SQL, visits, JdbcCreatorStore::bindVisit);
           }
           if (!snapshots.isEmpty()) {
             appendSnapshots(connection, snapshots);
@@ -444,6 +432,19 @@ public final class JdbcCreatorStore implements CreatorStore {
           return null;
         });
   }
+
+  private static final String VISIT_SQL =
+      "UPDATE rescrape_creators SET last_scraped_at = ?, next_due = ?,"
+          + " platform_user_id = COALESCE(?, platform_user_id),"
+          + " display_name = COALESCE(?, display_name), biography = COALESCE(?, biography),"
+          + " verified = COALESCE(?, verified), private_account = COALESCE(?, private_account),"
+          + " followers = COALESCE(?, followers), following = COALESCE(?, following),"
+          + " posts = COALESCE(?, posts), likes = COALESCE(?, likes),"
+          + " not_found_dates = NULL, first_not_found_on = NULL, last_not_found_on = NULL,"
+          // A removed creator stays removed; only adding it again brings it back.
+          + " gone_since = CASE WHEN gone_reason = 'REMOVED' THEN gone_since END,"
+          + " gone_reason = CASE WHEN gone_reason = 'REMOVED' THEN gone_reason END"
+          + " WHERE id = ?";
 
   private static void bindVisit(PreparedStatement statement, CreatorVisit visit)
       throws SQLException {
@@ -469,34 +470,181 @@ public final class JdbcCreatorStore implements CreatorStore {
    */
   private void appendSnapshots(Connection connection, List<StatsSnapshot> snapshots)
       throws SQLException {
+    if (dialect == SqlDialect.POSTGRESQL && snapshots.size() > 1) {
+      appendSnapshotsAtOnce(connection, snapshots);
+      return;
+    }
     String select =
         " SELECT id, CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT), CAST(? AS BIGINT),"
             + " CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BOOLEAN)"
             + " FROM rescrape_creators WHERE id = ?";
-    String columns = "(creator_id, scraped_at, followers, following, posts, likes, approximate)";
     String sql =
         dialect == SqlDialect.POSTGRESQL
             ? "INSERT INTO rescrape_creator_stats "
-                + columns
+                + SNAPSHOT_COLUMNS
                 + select
                 + " ON CONFLICT (creator_id, scraped_at) DO NOTHING"
             : "MERGE INTO rescrape_creator_stats "
-                + columns
+                + SNAPSHOT_COLUMNS
                 + " KEY (creator_id, scraped_at)"
                 + select;
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (StatsSnapshot snapshot : snapshots) {
-        ProfileStats stats = snapshot.stats();
-        setInstant(statement, 1, snapshot.scrapedAt());
-        setLong(statement, 2, stats.followers());
-        setLong(statement, 3, stats.following());
-        setLong(statement, 4, stats.posts());
-        setLong(statement, 5, stats.likes());
-        statement.setBoolean(6, stats.approximate());
-        statement.setLong(7, snapshot.creatorId().value());
-        statement.addBatch();
+    Jdbc.batch(
+        connection,
+        sql,
+        snapshots,
+        (statement, snapshot) -> {
+          ProfileStats stats = snapshot.stats();
+          setInstant(statement, 1, snapshot.scrapedAt());
+          setLong(statement, 2, stats.followers());
+          setLong(statement, 3, stats.following());
+          setLong(statement, 4, stats.posts());
+          setLong(statement, 5, stats.likes());
+          statement.setBoolean(6, stats.approximate());
+          statement.setLong(7, snapshot.creatorId().value());
+        });
+  }
+
+  private static final String SNAPSHOT_COLUMNS =
+      "(creator_id, scraped_at, followers, following, posts, likes, approximate)";
+
+  /** PostgreSQL: the batch's snapshots in one statement, passed as arrays. */
+  private static void appendSnapshotsAtOnce(Connection connection, List<StatsSnapshot> snapshots)
+      throws SQLException {
+    int size = snapshots.size();
+    Long[] creators = new Long[size];
+    String[] scrapedAt = new String[size];
+    Long[] followers = new Long[size];
+    Long[] following = new Long[size];
+    Long[] posts = new Long[size];
+    Long[] likes = new Long[size];
+    Boolean[] approximate = new Boolean[size];
+    for (int i = 0; i < size; i++) {
+      StatsSnapshot snapshot = snapshots.get(i);
+      ProfileStats stats = snapshot.stats();
+      creators[i] = snapshot.creatorId().value();
+      scrapedAt[i] = snapshot.scrapedAt().toString();
+      followers[i] = stats.followers();
+      following[i] = stats.following();
+      posts[i] = stats.posts();
+      likes[i] = stats.likes();
+      approximate[i] = stats.approximate();
+    }
+    Jdbc.update(
+        connection,
+        "INSERT INTO rescrape_creator_stats "
+            + SNAPSHOT_COLUMNS
+            + " SELECT c.id, s.scraped_at, s.followers, s.following, s.posts, s.likes,"
+            + " s.approximate FROM unnest(?::bigint[], ?::timestamptz[], ?::bigint[],"
+            + " ?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[])"
+            + " AS s(creator_id, scraped_at, followers, following, posts, likes, approximate)"
+            // Joined, so that a creator no longer stored adds nothing instead of failing the batch.
+            + " JOIN rescrape_creators c ON c.id = s.creator_id"
+            + " ON CONFLICT (creator_id, scraped_at) DO NOTHING",
+        s -> {
+          s.setArray(1, connection.createArrayOf("bigint", creators));
+          s.setArray(2, connection.createArrayOf("timestamptz", scrapedAt));
+          s.setArray(3, connection.createArrayOf("bigint", followers));
+          s.setArray(4, connection.createArrayOf("bigint", following));
+          s.setArray(5, connection.createArrayOf("bigint", posts));
+          s.setArray(6, connection.createArrayOf("bigint", likes));
+          s.setArray(7, connection.createArrayOf("boolean", approximate));
+        });
+  }
+
+  /**
+   * One batch of visits as columns, for PostgreSQL's one-statement update; a creator visited twice
+   * in the batch keeps its last visit, as the statement-per-visit batch would leave it.
+   */
+  private record VisitColumns(
+      Long[] ids,
+      String[] scrapedAt,
+      String[] nextDue,
+      String[] platformUserIds,
+      String[] displayNames,
+      String[] biographies,
+      Boolean[] verified,
+      Boolean[] privateAccounts,
+      Long[] followers,
+      Long[] following,
+      Long[] posts,
+      Long[] likes) {
+
+    static VisitColumns of(List<CreatorVisit> visits) {
+      Map<CreatorId, CreatorVisit> lastVisits = new LinkedHashMap<>();
+      visits.forEach(visit -> lastVisits.put(visit.creatorId(), visit));
+      int size = lastVisits.size();
+      VisitColumns columns =
+          new VisitColumns(
+              new Long[size],
+              new String[size],
+              new String[size],
+              new String[size],
+              new String[size],
+              new String[size],
+              new Boolean[size],
+              new Boolean[size],
+              new Long[size],
+              new Long[size],
+              new Long[size],
+              new Long[size]);
+      int i = 0;
+      for (CreatorVisit visit : lastVisits.values()) {
+        columns.set(i++, visit);
       }
-      statement.executeBatch();
+      return columns;
+    }
+
+    private void set(int i, CreatorVisit visit) {
+      Profile profile = visit.profile();
+      ProfileStats stats = profile == null ? ProfileStats.UNKNOWN : profile.stats();
+      ids[i] = visit.creatorId().value();
+      scrapedAt[i] = visit.scrapedAt().toString();
+      nextDue[i] = visit.nextDue().toString();
+      platformUserIds[i] = profile == null ? null : truncated(profile.platformUserId(), 64);
+      displayNames[i] = profile == null ? null : truncated(profile.displayName(), 256);
+      biographies[i] = profile == null ? null : truncated(profile.biography(), 4000);
+      verified[i] = profile == null ? null : profile.verified();
+      privateAccounts[i] = profile == null ? null : profile.privateAccount();
+      followers[i] = stats.followers();
+      following[i] = stats.following();
+      posts[i] = stats.posts();
+      likes[i] = stats.likes();
+    }
+
+    void update(Connection connection) throws SQLException {
+      Jdbc.update(
+          connection,
+          "UPDATE rescrape_creators c SET last_scraped_at = v.scraped_at, next_due = v.next_due,"
+              + " platform_user_id = COALESCE(v.platform_user_id, c.platform_user_id),"
+              + " display_name = COALESCE(v.display_name, c.display_name),"
+              + " biography = COALESCE(v.biography, c.biography),"
+              + " verified = COALESCE(v.verified, c.verified),"
+              + " private_account = COALESCE(v.private_account, c.private_account),"
+              + " followers = COALESCE(v.followers, c.followers),"
+              + " following = COALESCE(v.following, c.following),"
+              + " posts = COALESCE(v.posts, c.posts), likes = COALESCE(v.likes, c.likes),"
+              + " not_found_dates = NULL, first_not_found_on = NULL, last_not_found_on = NULL,"
+              + " gone_since = CASE WHEN c.gone_reason = 'REMOVED' THEN c.gone_since END,"
+              + " gone_reason = CASE WHEN c.gone_reason = 'REMOVED' THEN c.gone_reason END"
+              + " FROM unnest(?::bigint[], ?::timestamptz[], ?::date[], ?::text[], ?::text[],"
+              + " ?::text[], ?::boolean[], ?::boolean[], ?::bigint[], ?::bigint[], ?::bigint[],"
+              + " ?::bigint[]) AS v(id, scraped_at, next_due, platform_user_id, display_name,"
+              + " biography, verified, private_account, followers, following, posts, likes)"
+              + " WHERE c.id = v.id",
+          s -> {
+            s.setArray(1, connection.createArrayOf("bigint", ids));
+            s.setArray(2, connection.createArrayOf("timestamptz", scrapedAt));
+            s.setArray(3, connection.createArrayOf("date", nextDue));
+            s.setArray(4, connection.createArrayOf("text", platformUserIds));
+            s.setArray(5, connection.createArrayOf("text", displayNames));
+            s.setArray(6, connection.createArrayOf("text", biographies));
+            s.setArray(7, connection.createArrayOf("boolean", verified));
+            s.setArray(8, connection.createArrayOf("boolean", privateAccounts));
+            s.setArray(9, connection.createArrayOf("bigint", followers));
+            s.setArray(10, connection.createArrayOf("bigint", following));
+            s.setArray(11, connection.createArrayOf("bigint", posts));
+            s.setArray(12, connection.createArrayOf("bigint", likes));
+          });
     }
   }
 

@@ -34,7 +34,7 @@ public record JdbcStores(
     return new JdbcStores(
         dialect,
         new JdbcCreatorStore(dataSource, dialect),
-        new JdbcJobStore(dataSource),
+        new JdbcJobStore(dataSource, dialect),
         new JdbcWorkQueue(dataSource, dialect));
   }
 
