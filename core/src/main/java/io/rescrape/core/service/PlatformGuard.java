@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ final class PlatformGuard {
   private final RunnerSettings settings;
   private final Events events;
   private final Map<Platform, CircuitBreaker> breakers = new EnumMap<>(Platform.class);
+  private final AtomicLongArray troubles = new AtomicLongArray(Platform.values().length);
   private final Map<Platform, RequestBudget> budgets = new EnumMap<>(Platform.class);
   private final Set<Platform> budgetWaits = EnumSet.noneOf(Platform.class);
 
@@ -111,6 +113,16 @@ final class PlatformGuard {
 
   private synchronized void budgetAvailable(Platform platform) {
     budgetWaits.remove(platform);
+  }
+
+  /**
+   * {@return how many times this instance has seen the platform get into trouble: a throttle that
+   * paused it, or its circuit opening} A lane compares it with the count at its last clearance, to
+   * hold back requests it was cleared for once the platform turned them away. Cheap: no gate round
+   * trip.
+   */
+  long troubles(Platform platform) {
+    return troubles.get(platform.ordinal());
   }
 
   /** Gives back requests that were cleared but will not be sent. */
@@ -199,6 +211,7 @@ final class PlatformGuard {
     Duration asked = result.retryAfter() != null ? result.retryAfter() : settings.rateLimitPause();
     PlatformPauses.Pause pause = throttles.throttled(platform, at, asked, result.message());
     if (pause.started()) {
+      troubles.incrementAndGet(platform.ordinal());
       gate.pause(platform, pause.until());
       log.warn(
           "{} throttles us ({}); pausing every {} request until {} - its creators wait and lose"
@@ -221,6 +234,7 @@ final class PlatformGuard {
       until = breaker.openUntil();
     }
     if (change != CircuitBreaker.Change.NONE) {
+      troubles.incrementAndGet(platform.ordinal());
       gate.pause(platform, until);
       log.error(
           "{} rejects our client's configuration ({}); no {} request goes out until {} - check"
@@ -256,6 +270,7 @@ final class PlatformGuard {
       until = breaker.openUntil();
       reason = breaker.reason();
     }
+    troubles.incrementAndGet(platform.ordinal());
     gate.pause(platform, until);
     if (first) {
       log.error(

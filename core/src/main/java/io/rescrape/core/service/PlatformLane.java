@@ -12,6 +12,8 @@ import io.rescrape.core.port.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,14 +26,21 @@ import org.slf4j.MDC;
 
 /**
  * Works through one platform's items of a running job with a fixed number of workers. It claims
- * only as many items as it has idle workers and the platform's budget allows, so nothing it holds
- * sits waiting while its lease runs down, and it sleeps, never spins, while the platform is paused,
- * its budget is spent or items wait on a retry. A pause that outlasts the deadline ends the lane,
- * leaving its items pending.
+ * about as many items as its workers finish in {@link #CLAIM_AHEAD} (never fewer than its idle
+ * workers, never more than the platform's budget allows), so that with slow scrapes it holds no
+ * more than it works on, and with fast ones a claim's round trips do not pace the workers. It
+ * sleeps, never spins, while the platform is paused, its budget is spent or items wait on a retry.
+ * A pause that outlasts the deadline ends the lane, leaving its items pending.
  */
 final class PlatformLane implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(PlatformLane.class);
+
+  /** How much work a claim may hand the workers at once, judged by the scrapes' recent latency. */
+  static final Duration CLAIM_AHEAD = Duration.ofMillis(250);
+
+  /** The most items one claim takes, whatever the latency: one store round trip's worth. */
+  static final int MAX_CLAIM = 256;
 
   private final DailyJob job;
   private final Platform platform;
@@ -52,6 +61,18 @@ final class PlatformLane implements Runnable {
   private final Instant startedAt;
   private @Nullable Instant pausedSince;
   private volatile boolean stalled;
+
+  /**
+   * Items claimed ahead of the workers, leased to this instance, not yet sent. Lane thread only; on
+   * a stop they go back with the instance's other items, or with their lease.
+   */
+  private final Deque<WorkItem> held = new ArrayDeque<>();
+
+  /** No item of this platform is left anywhere: the lane ends. */
+  private boolean finished;
+
+  /** Mean scrape time of the last few items, in nanoseconds; 0 before the first answer. */
+  private volatile long recentLatencyNanos;
 
   PlatformLane(
       DailyJob job,
@@ -107,33 +128,76 @@ final class PlatformLane implements Runnable {
   }
 
   private void dispatchUntilDone() {
-    while (!stop.isTriggered()) {
+    while (!stop.isTriggered() && !finished) {
       int free = awaitIdleWorker();
       if (free == 0) {
         continue;
       }
       Instant now = clock.instant();
-      PlatformGuard.Clearance clearance = guard.clear(platform, free, workers - free, now);
+      int wanted = held.isEmpty() ? claimSize(free) : Math.min(free, held.size());
+      long troubles = guard.troubles(platform);
+      PlatformGuard.Clearance clearance = guard.clear(platform, wanted, workers - free, now);
       if (clearance.granted() == 0) {
         if (waitOrGiveUp(clearance, now)) {
           return;
         }
         continue;
       }
-      List<WorkItem> items = claim(clearance.granted(), now);
-      guard.unused(platform, clearance.granted() - items.size());
-      if (items.isEmpty()) {
-        if (isFinished()) {
-          return;
-        }
-        if (!awaitBusyWorkers()) {
-          stop.sleep(settings.idlePoll());
-        }
+      if (held.isEmpty() && !claimInto(clearance.granted(), now)) {
         continue;
       }
       pausedSince = null;
-      items.forEach(this::dispatch);
+      dispatchHeld(clearance.granted(), troubles);
     }
+  }
+
+  /**
+   * Claims up to {@code max} items into {@link #held}. Returns false when none came: then the lane
+   * is {@link #finished}, or has waited for its busy workers or an idle poll.
+   */
+  private boolean claimInto(int max, Instant now) {
+    List<WorkItem> items = claim(max, now);
+    guard.unused(platform, max - items.size());
+    if (!items.isEmpty()) {
+      held.addAll(items);
+      return true;
+    }
+    if (isFinished()) {
+      finished = true;
+    } else if (!awaitBusyWorkers()) {
+      stop.sleep(settings.idlePoll());
+    }
+    return false;
+  }
+
+  /**
+   * Hands up to {@code cleared} held items to workers as they come free. It stops early when the
+   * platform got into trouble since the clearance (a throttle, an open circuit): what is left waits
+   * for the next clearance instead of going out regardless.
+   */
+  private void dispatchHeld(int cleared, long troublesAtClearance) {
+    for (int sent = 0; sent < cleared && !held.isEmpty() && !stop.isTriggered(); sent++) {
+      idle.acquireUninterruptibly();
+      if (guard.troubles(platform) != troublesAtClearance) {
+        idle.release();
+        return;
+      }
+      dispatch(held.poll());
+    }
+  }
+
+  /**
+   * How many items to claim with {@code free} idle workers: as many as all workers finish in {@link
+   * #CLAIM_AHEAD} at the recent latency, between {@code free} and {@link #MAX_CLAIM}. Before the
+   * first answer, and whenever scrapes take longer than that, it is {@code free}.
+   */
+  int claimSize(int free) {
+    long latency = recentLatencyNanos;
+    if (latency == 0) {
+      return free;
+    }
+    long ahead = CLAIM_AHEAD.toNanos() / latency * workers;
+    return (int) Math.max(free, Math.min(MAX_CLAIM, ahead));
   }
 
   /**
@@ -233,14 +297,16 @@ final class PlatformLane implements Runnable {
     }
   }
 
+  /** Runs the item on the idle worker the caller acquired. */
   private void dispatch(WorkItem item) {
-    idle.acquireUninterruptibly();
     pool.execute(
         () -> {
           MDC.put("job", job.id().toString());
           MDC.put("creator", item.creatorId().toString());
           try {
-            recorder.add(processor.process(item, job.date(), scraper));
+            ItemProcessor.Processed processed = processor.process(item, job.date(), scraper);
+            noteLatency(processed.took());
+            recorder.add(processed);
           } catch (RuntimeException e) {
             log.error(
                 "Unexpected error on creator {} of job {}; its item returns after its lease",
@@ -252,6 +318,13 @@ final class PlatformLane implements Runnable {
             idle.release();
           }
         });
+  }
+
+  /** Keeps a moving mean that follows the last few dozen scrapes; races only blur it. */
+  private void noteLatency(Duration took) {
+    long nanos = Math.max(1, took.toNanos());
+    long previous = recentLatencyNanos;
+    recentLatencyNanos = previous == 0 ? nanos : previous + (nanos - previous) / 16;
   }
 
   /** Whether no item of this platform is left anywhere, after our own results are written. */
