@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -96,22 +97,36 @@ final class JobRun {
       JobProgress before = jobs.progress(job.id());
       announceStart(before);
       queue.open(job);
-      ResultRecorder recorder =
-          new ResultRecorder(
-              job.id(),
-              owner,
-              creators,
-              jobs,
-              queue,
-              events,
-              clock,
-              settings.flushSize(),
-              processor.goneAfterNotFound());
-      Set<Platform> unserved = workThrough(recorder);
+      ExecutorService writer =
+          Executors.newSingleThreadExecutor(
+              new ThreadFactoryBuilder()
+                  .setNameFormat("rescrape-job-" + job.id() + "-writer")
+                  .setDaemon(true)
+                  .build());
+      Set<Platform> unserved;
+      try {
+        unserved = workThrough(recorder(writer));
+      } finally {
+        writer.shutdown(); // idle by now: the last flush ran on this thread
+      }
       return finish(unserved, stopwatch.elapsed());
     } finally {
       MDC.remove("job");
     }
+  }
+
+  private ResultRecorder recorder(ExecutorService writer) {
+    return new ResultRecorder(
+        job.id(),
+        owner,
+        creators,
+        jobs,
+        queue,
+        events,
+        clock,
+        settings.flushSize(),
+        processor.goneAfterNotFound(),
+        writer);
   }
 
   private void announceStart(JobProgress before) {

@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +32,18 @@ import org.slf4j.LoggerFactory;
  * between the two writes, or before a flush, costs at most a second scrape of those creators, never
  * a lost one: the ledger still shows them unfinished. NOT_FOUND answers count once per job date, so
  * writing a batch again does not count them twice.
+ *
+ * <p>A full batch is written on the writer thread while the workers go on scraping, so that the
+ * store's round trips do not pace them; the writer takes whatever has piled up meanwhile, so
+ * batches grow with the pace. Only when {@link #BACKLOG_BATCHES} batches wait does a worker write
+ * them itself, which holds the results not yet written to a bound.
  */
 final class ResultRecorder {
 
   private static final Logger log = LoggerFactory.getLogger(ResultRecorder.class);
+
+  /** How many full batches may wait for the writer before workers write them themselves. */
+  static final int BACKLOG_BATCHES = 2;
 
   private final JobId jobId;
   private final String owner;
@@ -43,6 +54,7 @@ final class ResultRecorder {
   private final Clock clock;
   private final int flushSize;
   private final int goneAfterNotFound;
+  private final Executor writer;
 
   private final List<Processed> buffer = new ArrayList<>();
 
@@ -50,6 +62,7 @@ final class ResultRecorder {
   private final List<Creator> goneToAnnounce = new ArrayList<>();
 
   private final ReentrantLock flushing = new ReentrantLock();
+  private final AtomicBoolean writeRequested = new AtomicBoolean();
 
   ResultRecorder(
       JobId jobId,
@@ -60,7 +73,8 @@ final class ResultRecorder {
       Events events,
       Clock clock,
       int flushSize,
-      int goneAfterNotFound) {
+      int goneAfterNotFound,
+      Executor writer) {
     this.jobId = jobId;
     this.owner = owner;
     this.creators = creators;
@@ -70,16 +84,36 @@ final class ResultRecorder {
     this.clock = clock;
     this.flushSize = flushSize;
     this.goneAfterNotFound = goneAfterNotFound;
+    this.writer = writer;
   }
 
   void add(Processed processed) {
-    boolean full;
+    int buffered;
     synchronized (buffer) {
       buffer.add(processed);
-      full = buffer.size() >= flushSize;
+      buffered = buffer.size();
     }
-    if (full) {
+    if (buffered >= flushSize * BACKLOG_BATCHES) {
       flushQuietly();
+    } else if (buffered >= flushSize) {
+      requestWrite();
+    }
+  }
+
+  /** Has the writer flush soon, once however many workers ask. */
+  private void requestWrite() {
+    if (!writeRequested.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      writer.execute(
+          () -> {
+            writeRequested.set(false);
+            flushQuietly();
+          });
+    } catch (RejectedExecutionException e) {
+      // The run is ending: its last flush writes what is left.
+      writeRequested.set(false);
     }
   }
 
