@@ -1,5 +1,6 @@
 package io.rescrape.benchmarks;
 
+import io.rescrape.core.domain.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       DrainCommand.class,
+      PlanCommand.class,
     })
 public final class Benchmarks {
 
@@ -24,6 +26,22 @@ public final class Benchmarks {
    * @param args the subcommand and its options; {@code --help} lists them
    */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Benchmarks()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line, with an error handler that prints what went wrong in one line for the
+   * failures a user can fix (bad options, unreachable servers) and exits with 2.
+   */
+  static CommandLine commandLine() {
+    return new CommandLine(new Benchmarks())
+        .setExecutionExceptionHandler(
+            (exception, commandLine, parseResult) -> {
+              if (exception instanceof BenchmarkException || exception instanceof StoreException) {
+                commandLine.getErr().println("benchmark failed: " + exception.getMessage());
+                return 2;
+              }
+              throw exception;
+            });
   }
 }

@@ -4,6 +4,7 @@ import io.rescrape.core.domain.Platform;
 import io.rescrape.core.service.RunnerSettings;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Option;
     })
 final class DrainCommand implements Callable<Integer> {
 
+  private static final String RESCRAPE = "rescrape";
+  private static final String DB_SCHEDULER = "db-scheduler";
+
   @Mixin ServerOptions servers;
 
   @Option(
@@ -32,10 +36,22 @@ final class DrainCommand implements Callable<Integer> {
       description = "creators to drain, each way (default: ${DEFAULT-VALUE})")
   int creators;
 
+  @Option(
+      names = "--only",
+      paramLabel = "SCHEDULER",
+      description =
+          "drain with one scheduler alone: rescrape or db-scheduler (default: both, and their"
+              + " ratio)")
+  @Nullable String only;
+
   @Override
   public Integer call() {
     if (creators < 1 || creators > 10_000_000) {
       throw new BenchmarkException("--creators must be from 1 to 10,000,000, not " + creators);
+    }
+    if (only != null && !only.equals(RESCRAPE) && !only.equals(DB_SCHEDULER)) {
+      throw new BenchmarkException(
+          "--only must be " + RESCRAPE + " or " + DB_SCHEDULER + ", not '" + only + "'");
     }
     RunnerSettings settings = RunnerSettings.defaults();
     int threads = workers(settings);
@@ -44,24 +60,35 @@ final class DrainCommand implements Callable<Integer> {
             + " with %d threads; a pool of %d connections each%n",
         creators, threads, settings.concurrencyOf(Platform.INSTAGRAM), threads, servers.poolSize);
 
-    DrainRun rescrape = RescrapeDrain.run(servers, creators, settings);
-    System.out.printf(
-        Locale.ROOT, "  Rescrape: %,d in %.2f s%n", rescrape.items(), rescrape.seconds());
-    DrainRun dbScheduler = DbSchedulerDrain.run(servers, creators, threads);
-    System.out.printf(
-        Locale.ROOT, "  db-scheduler: %,d in %.2f s%n", dbScheduler.items(), dbScheduler.seconds());
-
-    Result.of("drain")
-        .put("creators", creators)
-        .put("threads", threads)
-        .put("pool", servers.poolSize)
-        .put("rescrape_s", rescrape.seconds(), 2)
-        .put("rescrape_per_s", rescrape.perSecond(), 0)
-        .put("dbscheduler_s", dbScheduler.seconds(), 2)
-        .put("dbscheduler_per_s", dbScheduler.perSecond(), 0)
-        .put("ratio", rescrape.perSecond() / dbScheduler.perSecond(), 2)
-        .print();
+    Result result =
+        Result.of("drain")
+            .put("creators", creators)
+            .put("threads", threads)
+            .put("pool", servers.poolSize);
+    DrainRun rescrape = null;
+    DrainRun dbScheduler = null;
+    if (runs(RESCRAPE)) {
+      rescrape = RescrapeDrain.run(servers, creators, settings);
+      report("Rescrape", "rescrape", rescrape, result);
+    }
+    if (runs(DB_SCHEDULER)) {
+      dbScheduler = DbSchedulerDrain.run(servers, creators, threads);
+      report("db-scheduler", "dbscheduler", dbScheduler, result);
+    }
+    if (rescrape != null && dbScheduler != null) {
+      result.put("ratio", rescrape.perSecond() / dbScheduler.perSecond(), 2);
+    }
+    result.print();
     return 0;
+  }
+
+  private boolean runs(String scheduler) {
+    return only == null || only.equals(scheduler);
+  }
+
+  private static void report(String label, String key, DrainRun run, Result result) {
+    System.out.printf(Locale.ROOT, "  %s: %,d in %.2f s%n", label, run.items(), run.seconds());
+    result.put(key + "_s", run.seconds(), 2).put(key + "_per_s", run.perSecond(), 0);
   }
 
   private static int workers(RunnerSettings settings) {

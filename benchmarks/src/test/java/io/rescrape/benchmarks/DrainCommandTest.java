@@ -1,0 +1,56 @@
+package io.rescrape.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DrainCommandTest {
+
+  @Test
+  void should_report_both_schedulers_and_their_ratio_when_draining_a_small_job() {
+    BenchmarkRun run = BenchmarkRun.of("drain", "--creators", "400");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<String, String> result = run.result("drain").orElseThrow();
+    assertThat(result)
+        .containsEntry("creators", "400")
+        .containsEntry("threads", "8")
+        .containsKeys("rescrape_s", "rescrape_per_s", "dbscheduler_s", "dbscheduler_per_s");
+    double ratio =
+        Double.parseDouble(result.get("rescrape_per_s"))
+            / Double.parseDouble(result.get("dbscheduler_per_s"));
+    // The RESULT line rounds each rate to a whole number and the ratio to two places.
+    assertThat(Double.parseDouble(result.get("ratio")))
+        .isCloseTo(ratio, within(0.01 + ratio / 100));
+  }
+
+  @Test
+  void should_report_one_scheduler_without_a_ratio_when_asked_for_only_one() {
+    BenchmarkRun run = BenchmarkRun.of("drain", "--creators", "200", "--only", "db-scheduler");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.result("drain").orElseThrow())
+        .containsKeys("dbscheduler_per_s")
+        .doesNotContainKeys("rescrape_per_s", "ratio");
+  }
+
+  @Test
+  void should_name_the_option_when_the_scheduler_is_unknown() {
+    BenchmarkRun run = BenchmarkRun.of("drain", "--only", "quartz");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--only must be rescrape or db-scheduler, not 'quartz'");
+    assertThat(run.out()).doesNotContain("RESULT");
+  }
+
+  @Test
+  void should_refuse_a_database_other_than_postgresql() {
+    BenchmarkRun run =
+        BenchmarkRun.exactly("drain", "--creators", "10", "--postgres-url", "jdbc:h2:mem:bench");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--postgres-url must be a PostgreSQL JDBC URL");
+  }
+}
