@@ -144,6 +144,42 @@ public abstract class CreatorStoreContract {
   }
 
   @Test
+  void should_store_a_batch_of_visits_as_it_would_store_them_one_by_one() {
+    List<CreatorId> ids = TestCreators.add(creators, "batch", 3, WEDNESDAY, WED);
+    creators.recordVisits(
+        List.of(
+            new CreatorVisit(
+                ids.get(0),
+                atNine(WED),
+                WED.plusDays(7),
+                new Profile("1", "One", "bio", false, false, new ProfileStats(10L, 1L, 1L, 1L)))));
+    creators.remove(ids.get(2), atNine(WED));
+
+    creators.recordVisits(
+        List.of(
+            new CreatorVisit(
+                ids.get(0),
+                atNine(WED.plusDays(7)),
+                WED.plusDays(14),
+                new Profile(null, null, null, true, null, new ProfileStats(11L, null, null, null))),
+            new CreatorVisit(ids.get(1), atNine(WED.plusDays(7)), WED.plusDays(14), null),
+            okVisit(ids.get(2), WED.plusDays(7), new ProfileStats(5L, 5L, 5L, 5L)),
+            okVisit(new CreatorId(987_654), WED.plusDays(7), new ProfileStats(1L, 1L, 1L, 1L))));
+
+    Creator first = creators.find(ids.get(0)).orElseThrow();
+    Creator second = creators.find(ids.get(1)).orElseThrow();
+    Creator removed = creators.find(ids.get(2)).orElseThrow();
+    assertThat(first.profile())
+        .isEqualTo(new Profile("1", "One", "bio", true, false, new ProfileStats(11L, 1L, 1L, 1L)));
+    assertThat(first.lastScrapedAt()).isEqualTo(atNine(WED.plusDays(7)));
+    assertThat(second.nextDue()).isEqualTo(WED.plusDays(14));
+    assertThat(second.profile()).isNull();
+    assertThat(removed.goneReason()).isEqualTo(GoneReason.REMOVED);
+    assertThat(creators.statsHistory(ids.get(0), null, 10)).hasSize(2);
+    assertThat(creators.statsHistory(ids.get(1), null, 10)).isEmpty();
+  }
+
+  @Test
   void should_move_a_visit_on_without_a_profile() {
     CreatorId id = TestCreators.add(creators, "hidden", 1, WEDNESDAY, WED).get(0);
 

@@ -290,6 +290,30 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void should_record_a_batch_of_final_results_and_leave_finished_items_as_they_are() {
+    DailyJob job = runningJob(8);
+    List<WorkItem> claimed = queue.claim(job.id(), Platform.INSTAGRAM, 4, lease("w"), NINE);
+    jobs.record(job.id(), List.of(ItemResult.done(claimed.get(3).creatorId())), "w", NINE);
+
+    jobs.record(
+        job.id(),
+        List.of(
+            ItemResult.done(claimed.get(0).creatorId()),
+            ItemResult.failed(claimed.get(1).creatorId(), ScrapeOutcome.PRIVATE, "hidden"),
+            ItemResult.skipped(claimed.get(2).creatorId(), "removed"),
+            ItemResult.failed(claimed.get(3).creatorId(), ScrapeOutcome.NOT_FOUND, "late")),
+        "w",
+        NINE.plusSeconds(5));
+
+    assertThat(jobs.progress(job.id())).isEqualTo(new JobProgress(4, 0, 2, 1, 1));
+    ItemFailure failure = jobs.failures(job.id(), 0, 10).get(0);
+    assertThat(failure.creatorId()).isEqualTo(claimed.get(1).creatorId());
+    assertThat(failure.reason()).isEqualTo(ScrapeOutcome.PRIVATE);
+    assertThat(failure.message()).isEqualTo("hidden");
+    assertThat(failure.failedAt()).isEqualTo(NINE.plusSeconds(5));
+  }
+
+  @Test
   void should_hand_out_no_work_for_a_job_that_is_not_running() {
     DailyJob job = jobOf(WED, 4);
 
