@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       DrainCommand.class,
+      TriggerCommand.class,
     })
 public final class Benchmarks {
 
