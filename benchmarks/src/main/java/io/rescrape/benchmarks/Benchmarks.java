@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DrainCommand.class,
       PlanCommand.class,
+      TriggerCommand.class,
     })
 public final class Benchmarks {
 
