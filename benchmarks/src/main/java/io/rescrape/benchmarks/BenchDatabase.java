@@ -23,6 +23,9 @@ final class BenchDatabase implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final JdbcStores stores;
 
+  /** Drops an owned schema when the run is cut short (Ctrl-C), so no benchmark data is left. */
+  private final Thread dropOnExit;
+
   private BenchDatabase(String url, String schema, int poolSize, boolean owned) {
     this.url = url;
     this.schema = schema;
@@ -34,6 +37,10 @@ final class BenchDatabase implements AutoCloseable {
     config.setPoolName("rescrape-bench");
     this.dataSource = new HikariDataSource(config);
     this.stores = JdbcStores.migrateAndCreate(dataSource);
+    this.dropOnExit = new Thread(this::dropIfOwned, "drop-" + schema);
+    if (owned) {
+      Runtime.getRuntime().addShutdownHook(dropOnExit);
+    }
   }
 
   /**
@@ -103,6 +110,17 @@ final class BenchDatabase implements AutoCloseable {
   /** Closes the pool, and drops the schema when this run created it. */
   @Override
   public void close() {
+    if (owned) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(dropOnExit);
+      } catch (IllegalStateException e) {
+        return; // the JVM is exiting: the hook drops the schema
+      }
+    }
+    dropIfOwned();
+  }
+
+  private void dropIfOwned() {
     dataSource.close();
     if (owned) {
       execute(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -35,8 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * The same drain done the way a db-scheduler user would: one one-time task per creator, executed by
  * db-scheduler's threads, each scraping through the same instant scraper and doing the same writes
  * Rescrape does per creator (the creator's stats and next due date, then its ledger item), through
- * the same JDBC adapter. db-scheduler picks with its lock-and-fetch strategy, the one its README
- * recommends for PostgreSQL at high throughput.
+ * the same JDBC adapter. db-scheduler picks with its lock-and-fetch strategy ({@code SELECT ... FOR
+ * UPDATE SKIP LOCKED}), meant for PostgreSQL at high throughput, fetching up to four times its
+ * threads per poll: of the settings tried on this machine, the fastest (20,000 tasks: 1,638/s,
+ * against 1,516/s with up to one times its threads and 1,494/s with its default
+ * fetch-and-lock-on-execute).
  */
 final class DbSchedulerDrain {
 
@@ -103,7 +106,7 @@ final class DbSchedulerDrain {
       Scheduler scheduler =
           Scheduler.create(database.dataSource(), task)
               .threads(threads)
-              .pollUsingLockAndFetch(0.5, 1.0)
+              .pollUsingLockAndFetch(0.5, 4.0)
               .pollingInterval(Duration.ofSeconds(1))
               .build();
       schedule(scheduler, task, database, clock.instant());
