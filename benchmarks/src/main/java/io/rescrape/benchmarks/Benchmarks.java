@@ -8,11 +8,13 @@ import picocli.CommandLine.Command;
     name = "benchmarks.jar",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures Rescrape on a real PostgreSQL and Redis, side by side with db-scheduler.",
+      "Measures Rescrape on a real PostgreSQL and Redis: side by side with db-scheduler, or",
+      "against the bound its settings set.",
       "Each benchmark prints its progress and ends with one 'RESULT <name> key=value ...' line."
     },
     subcommands = {
       DrainCommand.class,
+      LatencyCommand.class,
     })
 public final class Benchmarks {
 
@@ -24,6 +26,11 @@ public final class Benchmarks {
    * @param args the subcommand and its options; {@code --help} lists them
    */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Benchmarks()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** {@return the command line {@link #main} runs, for tests to run in-process} */
+  static CommandLine commandLine() {
+    return new CommandLine(new Benchmarks());
   }
 }
