@@ -20,15 +20,14 @@ final class DurationConverter implements ITypeConverter<Duration> {
 
   @Override
   public Duration convert(String value) {
-    String text = value.strip().toLowerCase(Locale.ROOT);
-    Matcher matcher = SHORT.matcher(text);
-    if (matcher.matches()) {
-      BigDecimal amount = new BigDecimal(matcher.group(1));
-      return Duration.ofNanos(amount.multiply(nanosPer(matcher.group(2))).longValue());
-    }
+    Matcher matcher = SHORT.matcher(value.strip().toLowerCase(Locale.ROOT));
     try {
+      if (matcher.matches()) {
+        BigDecimal amount = new BigDecimal(matcher.group(1));
+        return Duration.ofNanos(amount.multiply(nanosPer(matcher.group(2))).longValueExact());
+      }
       return Duration.parse(value.strip());
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException | ArithmeticException e) {
       throw new TypeConversionException(
           "'" + value + "' is not a duration; write it with a unit, such as 2.5s, 50ms or 1m");
     }

@@ -193,27 +193,33 @@ final class LatencyCommand implements Callable<Integer> {
         startFormula(perPlatform),
         seconds(latency));
     for (Platform platform : Platform.values()) {
-      int n = items.get(platform);
-      System.out.printf(
-          Locale.ROOT,
-          "    %-9s %,6d creators: %.2f s (latency alone, ceil(n/c)*L: %.2f s%s)%n",
-          platform.id(),
-          n,
-          LatencyBound.seconds(n, concurrency, latency, perPlatform),
-          LatencyBound.latencyAlone(n, concurrency, latency),
-          perPlatform
-              .map(
-                  b ->
-                      String.format(
-                          Locale.ROOT,
-                          "; budget alone, floor((n-1)/B)*W + L: %.2f s",
-                          LatencyBound.budgetAlone(n, latency, b)))
-              .orElse(""));
+      printPlatformBound(platform, items.get(platform), perPlatform);
     }
     System.out.printf(
         Locale.ROOT,
         "  bound %.2f s, the slower platform's; running the job%n",
         bound(items, perPlatform));
+  }
+
+  /** One platform's bound, beside what latency alone and the budget alone would allow. */
+  private void printPlatformBound(Platform platform, int n, Optional<RequestBudget> perPlatform) {
+    String budgetAlone =
+        perPlatform
+            .map(
+                b ->
+                    String.format(
+                        Locale.ROOT,
+                        "; budget alone, floor((n-1)/B)*W + L: %.2f s",
+                        LatencyBound.budgetAlone(n, latency, b)))
+            .orElse("");
+    System.out.printf(
+        Locale.ROOT,
+        "    %-9s %,6d creators: %.2f s (latency alone, ceil(n/c)*L: %.2f s%s)%n",
+        platform.id(),
+        n,
+        LatencyBound.seconds(n, concurrency, latency, perPlatform),
+        LatencyBound.latencyAlone(n, concurrency, latency),
+        budgetAlone);
   }
 
   private String startFormula(Optional<RequestBudget> perPlatform) {
@@ -285,6 +291,8 @@ final class LatencyCommand implements Callable<Integer> {
 
   /** Such as {@code 2.5 s} or {@code 60 s}: exact, without trailing zeros. */
   private static String seconds(Duration duration) {
-    return BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString() + " s";
+    BigDecimal seconds =
+        BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9));
+    return seconds.stripTrailingZeros().toPlainString() + " s";
   }
 }
