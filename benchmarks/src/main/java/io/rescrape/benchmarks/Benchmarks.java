@@ -9,12 +9,14 @@ import picocli.CommandLine.Command;
     name = "benchmarks.jar",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures Rescrape on a real PostgreSQL and Redis, side by side with db-scheduler.",
+      "Measures Rescrape on a real PostgreSQL and Redis: side by side with db-scheduler, or",
+      "against the bound its settings set.",
       "Each benchmark prints its progress and ends with one 'RESULT <name> key=value ...' line."
     },
     subcommands = {
       DrainCommand.class,
       PlanCommand.class,
+      LatencyCommand.class,
       TriggerCommand.class,
     })
 public final class Benchmarks {
