@@ -6,16 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.rescrape.core.domain.Handle;
 import io.rescrape.core.domain.Platform;
 import io.rescrape.example.demo.DemoPlatform;
-import io.rescrape.jdbc.testing.TestDatabases;
-import io.rescrape.redis.testing.RedisServers;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -28,11 +18,19 @@ class LatencyCommandTest {
   void should_finish_every_creator_no_sooner_than_the_bound_when_the_budget_binds() {
     // 30 creators a platform, 4 in flight at 50 ms: 0.4 s were it not for the budget of 10 a
     // second, which lets the 21st and 30th requests go only 2 s after the 1st and 10th.
-    Run run =
-        onTestServers(
-            "--creators", "60", "--latency", "50ms", "--concurrency", "4", "--budget", "10/1s");
+    BenchmarkRun run =
+        BenchmarkRun.of(
+            "latency",
+            "--creators",
+            "60",
+            "--latency",
+            "50ms",
+            "--concurrency",
+            "4",
+            "--budget",
+            "10/1s");
 
-    Map<String, String> result = run.result();
+    Map<String, String> result = run.result("latency").orElseThrow();
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(result)
         .containsOnlyKeys(
@@ -62,9 +60,10 @@ class LatencyCommandTest {
 
   @Test
   void should_fail_exactly_the_missing_and_private_accounts_when_the_job_completes() {
-    Run run = onTestServers("--creators", "60", "--latency", "50ms", "--budget", "none");
+    BenchmarkRun run =
+        BenchmarkRun.of("latency", "--creators", "60", "--latency", "50ms", "--budget", "none");
 
-    Map<String, String> result = run.result();
+    Map<String, String> result = run.result("latency").orElseThrow();
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(result).containsEntry("budget", "none").containsEntry("bound_s", "0.10");
     long failed = Long.parseLong(result.get("failed"));
@@ -74,8 +73,8 @@ class LatencyCommandTest {
 
   @Test
   void should_refuse_before_touching_a_server_when_concurrency_exceeds_the_demo_platform() {
-    Run run =
-        run(
+    BenchmarkRun run =
+        BenchmarkRun.exactly(
             "latency",
             "--concurrency",
             "129",
@@ -91,7 +90,7 @@ class LatencyCommandTest {
 
   @Test
   void should_refuse_when_the_budget_is_not_a_budget() {
-    Run run = onTestServers("--budget", "5 per fortnight");
+    BenchmarkRun run = BenchmarkRun.of("latency", "--budget", "5 per fortnight");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--budget: request budget").contains("or none");
@@ -99,7 +98,7 @@ class LatencyCommandTest {
 
   @Test
   void should_refuse_when_the_latency_has_no_unit() {
-    Run run = onTestServers("--latency", "50");
+    BenchmarkRun run = BenchmarkRun.of("latency", "--latency", "50");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("'50' is not a duration");
@@ -115,50 +114,5 @@ class LatencyCommandTest {
 
   private static double number(Map<String, String> result, String key) {
     return Double.parseDouble(result.get(key));
-  }
-
-  /** Runs {@code latency} with {@code options} on the test servers. */
-  private static Run onTestServers(String... options) {
-    List<String> args = new ArrayList<>(List.of("latency"));
-    args.addAll(
-        List.of(
-            "--postgres-url",
-            TestDatabases.postgresUrl(),
-            "--redis-url",
-            RedisServers.sharedUrl()));
-    args.addAll(List.of(options));
-    return run(args.toArray(String[]::new));
-  }
-
-  /** Runs the benchmarks' command line in-process, capturing what it prints. */
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    PrintStream original = System.out;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      int code = Benchmarks.commandLine().setErr(new PrintWriter(err, true)).execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(original);
-    }
-  }
-
-  /** What one run printed, and its RESULT line's values by key, in order. */
-  private record Run(int exitCode, String out, String err) {
-
-    Map<String, String> result() {
-      String line =
-          out.lines()
-              .filter(l -> l.startsWith("RESULT latency "))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError("no RESULT line in:\n" + out + err));
-      Map<String, String> values = new LinkedHashMap<>();
-      for (String pair : line.substring("RESULT latency ".length()).split(" ")) {
-        String[] keyValue = pair.split("=", 2);
-        values.put(keyValue[0], keyValue[1]);
-      }
-      return values;
-    }
   }
 }

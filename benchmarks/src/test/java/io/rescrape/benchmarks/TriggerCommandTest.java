@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rescrape.jdbc.testing.TestDatabases;
 import io.rescrape.redis.testing.RedisServers;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class TriggerCommandTest {
 
@@ -27,10 +20,10 @@ class TriggerCommandTest {
       "--redis-url=" + RedisServers.sharedUrl()
     };
 
-    Run run = execute(args);
+    BenchmarkRun run = BenchmarkRun.exactly(args);
 
-    assertThat(run.exitCode()).as(run.output()).isZero();
-    Map<String, String> result = resultOf(run.output());
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    Map<String, String> result = run.result("trigger").orElseThrow();
     assertThat(result)
         .containsEntry("days", "3")
         .containsEntry("jobs_created", "3")
@@ -39,54 +32,22 @@ class TriggerCommandTest {
     double stored = Double.parseDouble(result.get("created_at_max_ms"));
     double fired = Double.parseDouble(result.get("lateness_max_ms"));
     assertThat(stored).isNotNegative().isLessThanOrEqualTo(fired);
-    assertThat(run.output()).contains("2025-08-27 WED started", "2025-08-29 FRI running");
+    assertThat(run.out()).contains("2025-08-27 WED started", "2025-08-29 FRI running");
   }
 
   @Test
   void should_refuse_with_the_allowed_range_when_the_lead_is_too_short() {
-    Run run = execute("trigger", "--lead=50ms");
+    BenchmarkRun run = BenchmarkRun.exactly("trigger", "--lead=50ms");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.errors()).contains("--lead must be from 200ms to 10m, not 50ms");
+    assertThat(run.err()).contains("--lead must be from 200ms to 10m, not 50ms");
   }
 
   @Test
   void should_refuse_when_a_duration_has_no_unit() {
-    Run run = execute("trigger", "--max-sleep=5");
+    BenchmarkRun run = BenchmarkRun.exactly("trigger", "--max-sleep=5");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.errors()).contains("'5' is not a duration");
+    assertThat(run.err()).contains("'5' is not a duration");
   }
-
-  private static Run execute(String... args) {
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    StringWriter stderr = new StringWriter();
-    PrintStream original = System.out;
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    try {
-      CommandLine command = new CommandLine(Benchmarks.class);
-      command.setErr(new PrintWriter(stderr, true));
-      int exitCode = command.execute(args);
-      return new Run(exitCode, stdout.toString(StandardCharsets.UTF_8), stderr.toString());
-    } finally {
-      System.setOut(original);
-    }
-  }
-
-  private static Map<String, String> resultOf(String output) {
-    String line =
-        output
-            .lines()
-            .filter(l -> l.startsWith("RESULT trigger "))
-            .reduce((first, last) -> last)
-            .orElseThrow(() -> new AssertionError("no RESULT line in:\n" + output));
-    Map<String, String> values = new HashMap<>();
-    for (String pair : line.substring("RESULT trigger ".length()).split(" ")) {
-      String[] keyValue = pair.split("=", 2);
-      values.put(keyValue[0], keyValue[1]);
-    }
-    return values;
-  }
-
-  private record Run(int exitCode, String output, String errors) {}
 }
