@@ -4,6 +4,7 @@ import io.rescrape.core.domain.Platform;
 import io.rescrape.core.service.RunnerSettings;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +38,16 @@ final class DrainCommand implements Callable<Integer> {
   int creators;
 
   @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description =
+          "creators each scheduler drains first, in the same JVM and not counted, so that both are"
+              + " measured compiled rather than interpreted; 0 measures them cold (default:"
+              + " ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(
       names = "--only",
       paramLabel = "SCHEDULER",
       description =
@@ -48,6 +59,9 @@ final class DrainCommand implements Callable<Integer> {
   public Integer call() {
     if (creators < 1 || creators > 10_000_000) {
       throw new BenchmarkException("--creators must be from 1 to 10,000,000, not " + creators);
+    }
+    if (warmup < 0 || warmup > 1_000_000) {
+      throw new BenchmarkException("--warmup must be from 0 to 1,000,000, not " + warmup);
     }
     if (only != null && !only.equals(RESCRAPE) && !only.equals(DB_SCHEDULER)) {
       throw new BenchmarkException(
@@ -63,15 +77,18 @@ final class DrainCommand implements Callable<Integer> {
     Result result =
         Result.of("drain")
             .put("creators", creators)
+            .put("warmup", warmup)
             .put("threads", threads)
             .put("pool", servers.poolSize);
     DrainRun rescrape = null;
     DrainRun dbScheduler = null;
     if (runs(RESCRAPE)) {
+      warmUp("Rescrape", () -> RescrapeDrain.run(servers, warmup, settings));
       rescrape = RescrapeDrain.run(servers, creators, settings);
       report("Rescrape", "rescrape", rescrape, result);
     }
     if (runs(DB_SCHEDULER)) {
+      warmUp("db-scheduler", () -> DbSchedulerDrain.run(servers, warmup, threads));
       dbScheduler = DbSchedulerDrain.run(servers, creators, threads);
       report("db-scheduler", "dbscheduler", dbScheduler, result);
     }
@@ -80,6 +97,15 @@ final class DrainCommand implements Callable<Integer> {
     }
     result.print();
     return 0;
+  }
+
+  private void warmUp(String label, Supplier<DrainRun> drain) {
+    if (warmup == 0) {
+      return;
+    }
+    System.out.printf("  %s: warming up with %,d creators, not counted%n", label, warmup);
+    DrainRun run = drain.get();
+    System.out.printf(Locale.ROOT, "  %s: warm-up took %.2f s%n", label, run.seconds());
   }
 
   private boolean runs(String scheduler) {

@@ -10,12 +10,13 @@ class DrainCommandTest {
 
   @Test
   void should_report_both_schedulers_and_their_ratio_when_draining_a_small_job() {
-    BenchmarkRun run = BenchmarkRun.of("drain", "--creators", "400");
+    BenchmarkRun run = BenchmarkRun.of("drain", "--creators", "400", "--warmup", "100");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     Map<String, String> result = run.result("drain").orElseThrow();
     assertThat(result)
         .containsEntry("creators", "400")
+        .containsEntry("warmup", "100")
         .containsEntry("threads", "8")
         .containsKeys("rescrape_s", "rescrape_per_s", "dbscheduler_s", "dbscheduler_per_s");
     double ratio =
@@ -28,7 +29,8 @@ class DrainCommandTest {
 
   @Test
   void should_report_one_scheduler_without_a_ratio_when_asked_for_only_one() {
-    BenchmarkRun run = BenchmarkRun.of("drain", "--creators", "200", "--only", "db-scheduler");
+    BenchmarkRun run =
+        BenchmarkRun.of("drain", "--creators", "200", "--warmup", "0", "--only", "db-scheduler");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.result("drain").orElseThrow())
