@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       DrainCommand.class,
+      ScaleCommand.class,
+      ScaleWorkerCommand.class,
     })
 public final class Benchmarks {
 
