@@ -6,6 +6,8 @@ import io.rescrape.jdbc.JdbcStores;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
@@ -68,6 +70,8 @@ final class BenchDatabase implements AutoCloseable {
     }
     if (create) {
       execute(url, "CREATE SCHEMA " + schema);
+    } else {
+      requireSchema(url, schema);
     }
     try {
       return new BenchDatabase(url, schema, poolSize, create);
@@ -131,6 +135,27 @@ final class BenchDatabase implements AutoCloseable {
     byte[] random = new byte[6];
     new SecureRandom().nextBytes(random);
     return "rescrape_bench_" + HexFormat.of().formatHex(random);
+  }
+
+  /**
+   * Migrating would create a missing schema, and one attached to is never dropped: a schema its
+   * creator already dropped would be left behind.
+   */
+  private static void requireSchema(String url, String schema) {
+    try (Connection connection = DriverManager.getConnection(url);
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+      statement.setString(1, schema);
+      try (ResultSet found = statement.executeQuery()) {
+        if (!found.next()) {
+          throw new BenchmarkException(
+              "schema " + schema + " does not exist on " + url + "; nothing to attach to");
+        }
+      }
+    } catch (SQLException e) {
+      throw new BenchmarkException(
+          "could not look for schema " + schema + " on " + url + ": " + e.getMessage(), e);
+    }
   }
 
   private static void execute(String url, String sql) {

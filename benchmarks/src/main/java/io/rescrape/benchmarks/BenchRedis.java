@@ -2,7 +2,9 @@ package io.rescrape.benchmarks;
 
 import io.rescrape.redis.RedisSettings;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
@@ -46,7 +48,31 @@ final class BenchRedis implements AutoCloseable {
 
   /** Settings that dispatch through this prefix, otherwise the adapter's defaults. */
   RedisSettings settings() {
+    return settings(url, prefix);
+  }
+
+  /**
+   * Settings for a prefix another process picked, such as the parent of a {@code scale} worker;
+   * nothing here deletes its keys.
+   */
+  static RedisSettings settings(String url, String prefix) {
     return RedisSettings.builder(url).keyPrefix(prefix).build();
+  }
+
+  /**
+   * {@return the entries of every list under this prefix: the items a job's opening copied to Redis
+   * and no claim has popped yet}
+   */
+  long queuedItems() {
+    long queued = 0;
+    try (RedisClient redis = RedisClient.create(url)) {
+      for (String key : keys(redis)) {
+        if (redis.type(key).equals("list")) {
+          queued += redis.llen(key);
+        }
+      }
+    }
+    return queued;
   }
 
   String url() {
@@ -60,13 +86,19 @@ final class BenchRedis implements AutoCloseable {
   @Override
   public void close() {
     try (RedisClient redis = RedisClient.create(url)) {
-      ScanParams ours = new ScanParams().match("{" + prefix + ":*").count(1_000);
-      String cursor = ScanParams.SCAN_POINTER_START;
-      do {
-        ScanResult<String> page = redis.scan(cursor, ours);
-        page.getResult().forEach(redis::del);
-        cursor = page.getCursor();
-      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+      keys(redis).forEach(redis::del);
     }
+  }
+
+  private List<String> keys(RedisClient redis) {
+    List<String> keys = new ArrayList<>();
+    ScanParams ours = new ScanParams().match("{" + prefix + ":*").count(1_000);
+    String cursor = ScanParams.SCAN_POINTER_START;
+    do {
+      ScanResult<String> page = redis.scan(cursor, ours);
+      keys.addAll(page.getResult());
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    return keys;
   }
 }

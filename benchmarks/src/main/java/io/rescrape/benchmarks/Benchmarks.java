@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       LatencyCommand.class,
       TriggerCommand.class,
+      ScaleCommand.class,
+      ScaleWorkerCommand.class,
     })
 public final class Benchmarks {
 

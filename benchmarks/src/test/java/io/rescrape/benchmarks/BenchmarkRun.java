@@ -5,7 +5,6 @@ import io.rescrape.redis.testing.RedisServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,19 +32,30 @@ record BenchmarkRun(int exitCode, String out, String err) {
     return exactly(withServers.toArray(String[]::new));
   }
 
-  /** Runs the command line as given. */
+  /**
+   * Runs the command line as given. What goes to {@code System.err}, such as the log and the output
+   * of instances it starts, is caught with the command line's own errors.
+   */
   static synchronized BenchmarkRun exactly(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(errors);
     try {
       CommandLine commandLine = Benchmarks.commandLine();
-      commandLine.setErr(new PrintWriter(err, true));
+      commandLine.setErr(new PrintWriter(errors, true));
       int exitCode = commandLine.execute(args);
-      return new BenchmarkRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString());
+      BenchmarkRun run =
+          new BenchmarkRun(
+              exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      stdout.print(run.out()); // into the test report
+      return run;
     } finally {
       System.setOut(stdout);
+      System.setErr(stderr);
     }
   }
 
