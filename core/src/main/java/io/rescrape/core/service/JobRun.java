@@ -98,9 +98,10 @@ final class JobRun {
       announceStart(before);
       queue.open(job);
       ExecutorService writer =
-          Executors.newSingleThreadExecutor(
+          Executors.newFixedThreadPool(
+              ResultRecorder.WRITERS,
               new ThreadFactoryBuilder()
-                  .setNameFormat("rescrape-job-" + job.id() + "-writer")
+                  .setNameFormat("rescrape-job-" + job.id() + "-writer-%d")
                   .setDaemon(true)
                   .build());
       Set<Platform> unserved;
@@ -165,7 +166,7 @@ final class JobRun {
         withJobInLogs(this::keepOrWatchLease), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
     long flushEvery = settings.flushInterval().toMillis();
     housekeeping.scheduleWithFixedDelay(
-        withJobInLogs(recorder::flushQuietly), flushEvery, flushEvery, TimeUnit.MILLISECONDS);
+        withJobInLogs(recorder::writeQuietly), flushEvery, flushEvery, TimeUnit.MILLISECONDS);
     try {
       Set<Platform> unserved = EnumSet.noneOf(Platform.class);
       Map<PlatformLane, Thread> lanes = new LinkedHashMap<>();

@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,17 +35,22 @@ import org.slf4j.LoggerFactory;
  * a lost one: the ledger still shows them unfinished. NOT_FOUND answers count once per job date, so
  * writing a batch again does not count them twice.
  *
- * <p>A full batch is written on the writer thread while the workers go on scraping, so that the
- * store's round trips do not pace them; the writer takes whatever has piled up meanwhile, so
- * batches grow with the pace. Only when {@link #BACKLOG_BATCHES} batches wait does a worker write
- * them itself, which holds the results not yet written to a bound.
+ * <p>A full batch is written by a writer thread while the workers go on scraping, so that the
+ * store's round trips do not pace them; a writer takes whatever has piled up meanwhile, so batches
+ * grow with the pace. Up to {@link #WRITERS} batches are written at once, each in its own
+ * transactions: no creator is in two of them, since a creator's next result comes only after its
+ * last one is written. Only when {@link #BACKLOG_BATCHES} batches wait does a worker write them
+ * itself, which holds the results not yet written to a bound.
  */
 final class ResultRecorder {
 
   private static final Logger log = LoggerFactory.getLogger(ResultRecorder.class);
 
-  /** How many full batches may wait for the writer before workers write them themselves. */
+  /** How many full batches may wait for the writers before workers write them themselves. */
   static final int BACKLOG_BATCHES = 2;
+
+  /** How many batches are written at once, each on a writer thread of the job's run. */
+  static final int WRITERS = 2;
 
   private final JobId jobId;
   private final String owner;
@@ -61,8 +68,10 @@ final class ResultRecorder {
   /** Marked gone by a write whose batch failed later; announced once a flush succeeds. */
   private final List<Creator> goneToAnnounce = new ArrayList<>();
 
-  private final ReentrantLock flushing = new ReentrantLock();
-  private final AtomicBoolean writeRequested = new AtomicBoolean();
+  /** Shared by batches written side by side; exclusive for a flush of everything so far. */
+  private final ReadWriteLock writing = new ReentrantReadWriteLock();
+
+  private final Semaphore idleWriters = new Semaphore(WRITERS);
 
   ResultRecorder(
       JobId jobId,
@@ -94,27 +103,35 @@ final class ResultRecorder {
       buffered = buffer.size();
     }
     if (buffered >= flushSize * BACKLOG_BATCHES) {
-      flushQuietly();
+      writeQuietly(writing.readLock());
     } else if (buffered >= flushSize) {
       requestWrite();
     }
   }
 
-  /** Has the writer flush soon, once however many workers ask. */
+  /** Has an idle writer write what is buffered, unless every writer is busy already. */
   private void requestWrite() {
-    if (!writeRequested.compareAndSet(false, true)) {
+    if (!idleWriters.tryAcquire()) {
       return;
     }
     try {
       writer.execute(
           () -> {
-            writeRequested.set(false);
-            flushQuietly();
+            try {
+              writeQuietly(writing.readLock());
+            } finally {
+              idleWriters.release();
+            }
           });
     } catch (RejectedExecutionException e) {
       // The run is ending: its last flush writes what is left.
-      writeRequested.set(false);
+      idleWriters.release();
     }
+  }
+
+  /** Writes what is buffered now, beside other batches being written; for the periodic flush. */
+  boolean writeQuietly() {
+    return writeQuietly(writing.readLock());
   }
 
   boolean isEmpty() {
@@ -123,10 +140,17 @@ final class ResultRecorder {
     }
   }
 
-  /** Writes what is buffered; on a store error keeps it for the next try and logs a warning. */
+  /**
+   * Writes every result added so far, waiting for batches being written; on a store error keeps
+   * them for the next try, logs a warning and returns false.
+   */
   boolean flushQuietly() {
+    return writeQuietly(writing.writeLock());
+  }
+
+  private boolean writeQuietly(Lock lock) {
     try {
-      flush();
+      write(lock);
       return true;
     } catch (RuntimeException e) {
       log.warn(
@@ -137,8 +161,13 @@ final class ResultRecorder {
     }
   }
 
+  /** Writes every result added so far, waiting for batches being written. */
   void flush() {
-    flushing.lock();
+    write(writing.writeLock());
+  }
+
+  private void write(Lock lock) {
+    lock.lock();
     try {
       List<Processed> batch = drain();
       if (batch.isEmpty()) {
@@ -153,7 +182,7 @@ final class ResultRecorder {
       batch.forEach(this::publish);
       announceGone();
     } finally {
-      flushing.unlock();
+      lock.unlock();
     }
   }
 
@@ -166,7 +195,10 @@ final class ResultRecorder {
     List<NotFoundAnswer> notFound =
         batch.stream().map(Processed::notFound).filter(Objects::nonNull).toList();
     if (!notFound.isEmpty()) {
-      goneToAnnounce.addAll(creators.recordNotFound(notFound, goneAfterNotFound));
+      List<Creator> gone = creators.recordNotFound(notFound, goneAfterNotFound);
+      synchronized (goneToAnnounce) {
+        goneToAnnounce.addAll(gone);
+      }
     }
     List<ItemResult> results = batch.stream().map(Processed::result).toList();
     jobs.record(jobId, results, owner, clock.instant());
@@ -201,7 +233,12 @@ final class ResultRecorder {
   }
 
   private void announceGone() {
-    for (Creator creator : goneToAnnounce) {
+    List<Creator> gone;
+    synchronized (goneToAnnounce) {
+      gone = List.copyOf(goneToAnnounce);
+      goneToAnnounce.clear();
+    }
+    for (Creator creator : gone) {
       NotFoundStreak streak = Objects.requireNonNull(creator.notFound());
       log.info(
           "Creator {} ({} {}) marked gone by job {}: not found in the jobs of {} different dates,"
@@ -224,7 +261,6 @@ final class ResultRecorder {
               streak.lastOn(),
               streak.dates()));
     }
-    goneToAnnounce.clear();
   }
 
   private void publish(Processed processed) {
