@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
@@ -18,6 +19,8 @@ import javax.sql.DataSource;
  * closes the pool and drops the schema with everything in it.
  */
 final class BenchDatabase implements AutoCloseable {
+
+  private static final int LOGIN_TIMEOUT_SECONDS = 10;
 
   private final String url;
   private final String schema;
@@ -37,6 +40,8 @@ final class BenchDatabase implements AutoCloseable {
     config.setSchema(schema);
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("rescrape-bench");
+    config.addDataSourceProperty("loginTimeout", LOGIN_TIMEOUT_SECONDS);
+    config.addDataSourceProperty("connectTimeout", LOGIN_TIMEOUT_SECONDS);
     this.dataSource = new HikariDataSource(config);
     this.stores = JdbcStores.migrateAndCreate(dataSource);
     this.dropOnExit = new Thread(this::dropIfOwned, "drop-" + schema);
@@ -142,7 +147,7 @@ final class BenchDatabase implements AutoCloseable {
    * creator already dropped would be left behind.
    */
   private static void requireSchema(String url, String schema) {
-    try (Connection connection = DriverManager.getConnection(url);
+    try (Connection connection = connect(url);
         PreparedStatement statement =
             connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
       statement.setString(1, schema);
@@ -158,8 +163,19 @@ final class BenchDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * A connection that gives up after {@value #LOGIN_TIMEOUT_SECONDS} s: a URL naming a port where
+   * something else listens would otherwise wait for PostgreSQL's answer forever.
+   */
+  private static Connection connect(String url) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("loginTimeout", Integer.toString(LOGIN_TIMEOUT_SECONDS));
+    properties.setProperty("connectTimeout", Integer.toString(LOGIN_TIMEOUT_SECONDS));
+    return DriverManager.getConnection(url, properties);
+  }
+
   private static void execute(String url, String sql) {
-    try (Connection connection = DriverManager.getConnection(url);
+    try (Connection connection = connect(url);
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {

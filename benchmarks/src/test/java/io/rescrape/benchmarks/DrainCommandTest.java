@@ -3,8 +3,12 @@ package io.rescrape.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class DrainCommandTest {
 
@@ -54,5 +58,20 @@ class DrainCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--postgres-url must be a PostgreSQL JDBC URL");
+  }
+
+  @Test
+  @Timeout(60) // without a login timeout the driver would wait for an answer forever
+  void should_give_up_on_a_server_that_accepts_but_never_answers_like_postgresql()
+      throws IOException {
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String url =
+          "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/postgres?user=postgres";
+
+      BenchmarkRun run = BenchmarkRun.exactly("drain", "--creators", "10", "--postgres-url", url);
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("benchmark failed: could not run 'CREATE SCHEMA");
+    }
   }
 }
