@@ -241,7 +241,10 @@ final class Jdbc {
   }
 
   private static boolean isRetryable(SQLException e) {
-    return RETRYABLE_STATES.contains(e.getSQLState()) || e.getErrorCode() == H2_CONCURRENT_UPDATE;
+    // A pool or driver may leave the state out: Set.of(...).contains(null) would throw.
+    String state = e.getSQLState();
+    return state != null && RETRYABLE_STATES.contains(state)
+        || e.getErrorCode() == H2_CONCURRENT_UPDATE;
   }
 
   private static void backOff(int attempt) {
