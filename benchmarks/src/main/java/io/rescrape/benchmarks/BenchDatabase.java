@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A schema of its own on the benchmark's PostgreSQL, migrated, behind a HikariCP pool; closing it
@@ -29,7 +30,7 @@ final class BenchDatabase implements AutoCloseable {
   private final JdbcStores stores;
 
   /** Drops an owned schema when the run is cut short (Ctrl-C), so no benchmark data is left. */
-  private final Thread dropOnExit;
+  private final @Nullable CleanupOnExit dropOnExit;
 
   private BenchDatabase(String url, String schema, int poolSize, boolean owned) {
     this.url = url;
@@ -44,10 +45,7 @@ final class BenchDatabase implements AutoCloseable {
     config.addDataSourceProperty("connectTimeout", LOGIN_TIMEOUT_SECONDS);
     this.dataSource = new HikariDataSource(config);
     this.stores = JdbcStores.migrateAndCreate(dataSource);
-    this.dropOnExit = new Thread(this::dropIfOwned, "drop-" + schema);
-    if (owned) {
-      Runtime.getRuntime().addShutdownHook(dropOnExit);
-    }
+    this.dropOnExit = owned ? CleanupOnExit.register("schema " + schema, this::dropIfOwned) : null;
   }
 
   /**
@@ -70,7 +68,7 @@ final class BenchDatabase implements AutoCloseable {
       throw new BenchmarkException(
           "--postgres-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db?user=...),"
               + " not '"
-              + url
+              + ServerOptions.masked(url)
               + "': the benchmarks run on PostgreSQL only");
     }
     if (create) {
@@ -119,14 +117,9 @@ final class BenchDatabase implements AutoCloseable {
   /** Closes the pool, and drops the schema when this run created it. */
   @Override
   public void close() {
-    if (owned) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(dropOnExit);
-      } catch (IllegalStateException e) {
-        return; // the JVM is exiting: the hook drops the schema
-      }
+    if (dropOnExit == null || dropOnExit.cancel()) {
+      dropIfOwned();
     }
-    dropIfOwned();
   }
 
   private void dropIfOwned() {
@@ -154,12 +147,22 @@ final class BenchDatabase implements AutoCloseable {
       try (ResultSet found = statement.executeQuery()) {
         if (!found.next()) {
           throw new BenchmarkException(
-              "schema " + schema + " does not exist on " + url + "; nothing to attach to");
+              "schema "
+                  + schema
+                  + " does not exist on "
+                  + ServerOptions.masked(url)
+                  + "; nothing to attach to");
         }
       }
     } catch (SQLException e) {
       throw new BenchmarkException(
-          "could not look for schema " + schema + " on " + url + ": " + e.getMessage(), e);
+          "could not look for schema "
+              + schema
+              + " on "
+              + ServerOptions.masked(url)
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -180,7 +183,7 @@ final class BenchDatabase implements AutoCloseable {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new BenchmarkException(
-          "could not run '" + sql + "' on " + url + ": " + e.getMessage(), e);
+          "could not run '" + sql + "' on " + ServerOptions.masked(url) + ": " + e.getMessage(), e);
     }
   }
 }

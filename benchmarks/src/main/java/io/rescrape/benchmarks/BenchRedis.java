@@ -16,9 +16,13 @@ final class BenchRedis implements AutoCloseable {
   private final String url;
   private final String prefix;
 
+  /** Deletes the keys when the run is cut short (Ctrl-C). */
+  private final CleanupOnExit deleteOnExit;
+
   private BenchRedis(String url, String prefix) {
     this.url = url;
     this.prefix = prefix;
+    this.deleteOnExit = CleanupOnExit.register("Redis keys {" + prefix + ":*", this::deleteKeys);
   }
 
   /**
@@ -29,21 +33,19 @@ final class BenchRedis implements AutoCloseable {
   static BenchRedis create(ServerOptions servers) {
     byte[] random = new byte[6];
     new SecureRandom().nextBytes(random);
-    BenchRedis redis =
-        new BenchRedis(servers.redisUrl, "rescrape-bench-" + HexFormat.of().formatHex(random));
     try (RedisClient client = RedisClient.create(servers.redisUrl)) {
       client.ping();
     } catch (JedisException | IllegalArgumentException e) {
       throw new BenchmarkException(
           "Redis at "
-              + servers.redisUrl
+              + ServerOptions.masked(servers.redisUrl)
               + " does not answer ("
               + e.getMessage()
               + "); start it or"
               + " name another with --redis-url",
           e);
     }
-    return redis;
+    return new BenchRedis(servers.redisUrl, "rescrape-bench-" + HexFormat.of().formatHex(random));
   }
 
   /** Settings that dispatch through this prefix, otherwise the adapter's defaults. */
@@ -85,6 +87,12 @@ final class BenchRedis implements AutoCloseable {
 
   @Override
   public void close() {
+    if (deleteOnExit.cancel()) {
+      deleteKeys();
+    }
+  }
+
+  private void deleteKeys() {
     try (RedisClient redis = RedisClient.create(url)) {
       keys(redis).forEach(redis::del);
     }

@@ -40,6 +40,22 @@ public final class Benchmarks {
    */
   static CommandLine commandLine() {
     return new CommandLine(new Benchmarks())
+        .setParameterExceptionHandler(
+            (exception, args) -> {
+              CommandLine commandLine = exception.getCommandLine();
+              commandLine.getErr().println(exception.getMessage());
+              commandLine
+                  .getErr()
+                  .println(
+                      "Run 'java -jar benchmarks.jar "
+                          + commandLine
+                              .getCommandSpec()
+                              .qualifiedName(" ")
+                              .replace("benchmarks.jar", "")
+                              .trim()
+                          + " --help' for its options.");
+              return 2;
+            })
         .setExecutionExceptionHandler(
             (exception, commandLine, parseResult) -> {
               if (exception instanceof BenchmarkException || exception instanceof StoreException) {

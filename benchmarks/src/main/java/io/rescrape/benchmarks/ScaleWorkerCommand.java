@@ -102,10 +102,13 @@ final class ScaleWorkerCommand implements Callable<Integer> {
       connect(rescrape, queue, jobId);
       System.out.println(READY);
       System.out.flush();
-      if (!awaitGo()) {
+      BufferedReader stdin =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      if (!awaitGo(stdin)) {
         System.out.println("no '" + GO + "' on stdin; leaving job " + job + " alone");
         return 2;
       }
+      exitWhenTheParentIsGone(stdin);
 
       JobStatus ended = run(rescrape, jobId);
       System.out.printf(
@@ -133,11 +136,33 @@ final class ScaleWorkerCommand implements Callable<Integer> {
     }
   }
 
-  private static boolean awaitGo() throws IOException {
-    BufferedReader stdin =
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+  private static boolean awaitGo(BufferedReader stdin) throws IOException {
     String line = stdin.readLine();
     return line != null && line.strip().equals(GO);
+  }
+
+  /**
+   * The parent holds this instance's stdin open until it is done with it. When the pipe closes
+   * first, the parent died (a SIGKILL leaves it no time to stop its instances), and an instance
+   * left running would drain a job nobody measures.
+   */
+  private static void exitWhenTheParentIsGone(BufferedReader stdin) {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                while (stdin.readLine() != null) {
+                  // nothing else is said after go
+                }
+              } catch (IOException e) {
+                // a broken pipe means the same as its end
+              }
+              System.err.println("the benchmark that started this instance is gone; stopping");
+              System.exit(3);
+            },
+            "parent-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   /**

@@ -74,4 +74,30 @@ class DrainCommandTest {
       assertThat(run.err()).contains("benchmark failed: could not run 'CREATE SCHEMA");
     }
   }
+
+  @Test
+  void should_refuse_a_pool_larger_than_the_servers_can_share_before_touching_them() {
+    BenchmarkRun run =
+        BenchmarkRun.exactly(
+            "drain", "--pool-size", "100000", "--postgres-url", "jdbc:postgresql://127.0.0.1:1/x");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("--pool-size must be from 1 to 25, not 100000")
+        .doesNotContain("Connection");
+  }
+
+  @Test
+  void should_keep_passwords_out_of_its_messages() {
+    BenchmarkRun run =
+        BenchmarkRun.exactly(
+            "drain",
+            "--creators",
+            "10",
+            "--postgres-url",
+            "jdbc:postgresql://127.0.0.1:1/x?user=a&password=s3cret");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("password=***").doesNotContain("s3cret");
+  }
 }
