@@ -12,6 +12,7 @@ import io.rescrape.core.testing.FakeProfileScraper;
 import io.rescrape.jdbc.JdbcStores;
 import io.rescrape.redis.RedisWorkQueue;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,6 +37,8 @@ final class RescrapeDrain {
       CreatorSeed.neverScraped(database, creators);
       JdbcStores stores = database.stores();
       AtomicLong scraped = new AtomicLong();
+      AtomicLong firstWritten = new AtomicLong();
+      AtomicLong lastWritten = new AtomicLong();
       try (RedisWorkQueue queue = new RedisWorkQueue(stores.queue(), redis.settings(), clock);
           Rescrape rescrape =
               stores
@@ -48,6 +51,10 @@ final class RescrapeDrain {
                   .listener(
                       event -> {
                         if (event instanceof CreatorScraped) {
+                          // Published once its result is written: these time the writes.
+                          long now = System.nanoTime();
+                          firstWritten.compareAndSet(0, now);
+                          lastWritten.set(now);
                           scraped.incrementAndGet();
                         }
                       })
@@ -57,18 +64,35 @@ final class RescrapeDrain {
           throw new BenchmarkException("the day's job should hold all " + creators + " creators");
         }
         System.out.printf(
-            "  Rescrape: job %s holds %,d creators; running it%n", job.id(), creators);
+            "  Rescrape: job %s holds %,d creators (schema %s, Redis prefix %s); running it%n",
+            job.id(), creators, database.schema(), redis.prefix());
 
         long started = System.nanoTime();
         RunReport report;
         try (ProgressTicker ticker = ProgressTicker.start("Rescrape", creators, scraped::get)) {
           report = rescrape.runner().run(job.id());
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        long ended = System.nanoTime();
+        double seconds = (ended - started) / 1e9;
         checkEveryCreatorDone(report, creators);
+        printPhases(started, firstWritten.get(), lastWritten.get(), ended);
         return new DrainRun(report.progress().done(), seconds);
       }
     }
+  }
+
+  /**
+   * Where the run's time went: starting (the enqueue, the first claims and scrapes, the first
+   * write), the steady drain, and ending (the lanes seeing nothing left, the job's last writes).
+   */
+  private static void printPhases(long started, long firstWritten, long lastWritten, long ended) {
+    System.out.printf(
+        Locale.ROOT,
+        "  Rescrape: first results written after %.2f s, the last at %.2f s, the job ended at"
+            + " %.2f s%n",
+        (firstWritten - started) / 1e9,
+        (lastWritten - started) / 1e9,
+        (ended - started) / 1e9);
   }
 
   private static void checkEveryCreatorDone(RunReport report, int creators) {
