@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -25,17 +26,24 @@ final class BenchDatabase implements AutoCloseable {
 
   private final String url;
   private final String schema;
-  private final boolean owned;
   private final HikariDataSource dataSource;
   private final JdbcStores stores;
 
-  /** Drops an owned schema when the run is cut short (Ctrl-C), so no benchmark data is left. */
+  /**
+   * Drops an owned schema when the run is cut short (Ctrl-C), from the moment it exists, so no
+   * benchmark data is left; null for a schema another process owns.
+   */
   private final @Nullable CleanupOnExit dropOnExit;
 
-  private BenchDatabase(String url, String schema, int poolSize, boolean owned) {
+  private BenchDatabase(
+      String url,
+      String schema,
+      int poolSize,
+      @Nullable CleanupOnExit dropOnExit,
+      AtomicReference<@Nullable HikariDataSource> pool) {
     this.url = url;
     this.schema = schema;
-    this.owned = owned;
+    this.dropOnExit = dropOnExit;
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setSchema(schema);
@@ -44,8 +52,8 @@ final class BenchDatabase implements AutoCloseable {
     config.addDataSourceProperty("loginTimeout", LOGIN_TIMEOUT_SECONDS);
     config.addDataSourceProperty("connectTimeout", LOGIN_TIMEOUT_SECONDS);
     this.dataSource = new HikariDataSource(config);
+    pool.set(dataSource);
     this.stores = JdbcStores.migrateAndCreate(dataSource);
-    this.dropOnExit = owned ? CleanupOnExit.register("schema " + schema, this::dropIfOwned) : null;
   }
 
   /**
@@ -55,15 +63,29 @@ final class BenchDatabase implements AutoCloseable {
    * @throws BenchmarkException when the URL is not PostgreSQL's or the server cannot be reached
    */
   static BenchDatabase create(ServerOptions servers) {
-    return open(servers.postgresUrl, newSchemaName(), servers.poolSize, true);
+    String url = requirePostgres(servers.postgresUrl);
+    String schema = newSchemaName();
+    AtomicReference<@Nullable HikariDataSource> pool = new AtomicReference<>();
+    CleanupOnExit dropOnExit =
+        CleanupOnExit.register("schema " + schema, () -> drop(url, schema, pool.get()));
+    try {
+      execute(url, "CREATE SCHEMA " + schema);
+      return new BenchDatabase(url, schema, servers.poolSize, dropOnExit, pool);
+    } catch (RuntimeException e) {
+      if (dropOnExit.cancel()) {
+        dropQuietly(url, schema, pool.get(), e);
+      }
+      throw e;
+    }
   }
 
   /** Opens a schema another process created and will drop. */
   static BenchDatabase attach(String url, String schema, int poolSize) {
-    return open(url, schema, poolSize, false);
+    requireSchema(requirePostgres(url), schema);
+    return new BenchDatabase(url, schema, poolSize, null, new AtomicReference<>());
   }
 
-  private static BenchDatabase open(String url, String schema, int poolSize, boolean create) {
+  private static String requirePostgres(String url) {
     if (!url.startsWith("jdbc:postgresql:")) {
       throw new BenchmarkException(
           "--postgres-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db?user=...),"
@@ -71,19 +93,7 @@ final class BenchDatabase implements AutoCloseable {
               + ServerOptions.masked(url)
               + "': the benchmarks run on PostgreSQL only");
     }
-    if (create) {
-      execute(url, "CREATE SCHEMA " + schema);
-    } else {
-      requireSchema(url, schema);
-    }
-    try {
-      return new BenchDatabase(url, schema, poolSize, create);
-    } catch (RuntimeException e) {
-      if (create) {
-        execute(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
-      throw e;
-    }
+    return url;
   }
 
   String url() {
@@ -117,15 +127,26 @@ final class BenchDatabase implements AutoCloseable {
   /** Closes the pool, and drops the schema when this run created it. */
   @Override
   public void close() {
-    if (dropOnExit == null || dropOnExit.cancel()) {
-      dropIfOwned();
+    if (dropOnExit == null) {
+      dataSource.close();
+    } else if (dropOnExit.cancel()) {
+      drop(url, schema, dataSource);
     }
   }
 
-  private void dropIfOwned() {
-    dataSource.close();
-    if (owned) {
-      execute(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+  private static void drop(String url, String schema, @Nullable HikariDataSource pool) {
+    if (pool != null) {
+      pool.close();
+    }
+    execute(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+  }
+
+  private static void dropQuietly(
+      String url, String schema, @Nullable HikariDataSource pool, RuntimeException cause) {
+    try {
+      drop(url, schema, pool);
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
     }
   }
 

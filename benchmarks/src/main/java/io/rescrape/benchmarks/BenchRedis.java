@@ -22,7 +22,8 @@ final class BenchRedis implements AutoCloseable {
   private BenchRedis(String url, String prefix) {
     this.url = url;
     this.prefix = prefix;
-    this.deleteOnExit = CleanupOnExit.register("Redis keys {" + prefix + ":*", this::deleteKeys);
+    this.deleteOnExit =
+        CleanupOnExit.register("Redis keys {" + prefix + ":*", this::deleteKeysTwice);
   }
 
   /**
@@ -39,10 +40,9 @@ final class BenchRedis implements AutoCloseable {
       throw new BenchmarkException(
           "Redis at "
               + ServerOptions.masked(servers.redisUrl)
-              + " does not answer ("
+              + " cannot be used: "
               + e.getMessage()
-              + "); start it or"
-              + " name another with --redis-url",
+              + "; start it, or name another with --redis-url",
           e);
     }
     return new BenchRedis(servers.redisUrl, "rescrape-bench-" + HexFormat.of().formatHex(random));
@@ -90,6 +90,20 @@ final class BenchRedis implements AutoCloseable {
     if (deleteOnExit.cancel()) {
       deleteKeys();
     }
+  }
+
+  /**
+   * At an interrupt the run's workers are still going: a result written just before may still be
+   * counted in Redis after a first pass, so a second pass follows a moment later.
+   */
+  private void deleteKeysTwice() {
+    deleteKeys();
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    deleteKeys();
   }
 
   private void deleteKeys() {

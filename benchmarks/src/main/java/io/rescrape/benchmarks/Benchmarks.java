@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "benchmarks.jar",
     mixinStandardHelpOptions = true,
+    version = "Rescrape benchmarks 0.1.0",
     description = {
       "Measures Rescrape on a real PostgreSQL and Redis: side by side with db-scheduler, or",
       "against the bound its settings set.",
@@ -47,17 +48,16 @@ public final class Benchmarks {
               commandLine
                   .getErr()
                   .println(
-                      "Run 'java -jar benchmarks.jar "
-                          + commandLine
-                              .getCommandSpec()
-                              .qualifiedName(" ")
-                              .replace("benchmarks.jar", "")
-                              .trim()
+                      "Run 'java -jar "
+                          + commandLine.getCommandSpec().qualifiedName(" ")
                           + " --help' for its options.");
               return 2;
             })
         .setExecutionExceptionHandler(
             (exception, commandLine, parseResult) -> {
+              if (CleanupOnExit.exiting()) {
+                return 130; // interrupted: the cleanup at exit has said what it removes
+              }
               if (exception instanceof BenchmarkException || exception instanceof StoreException) {
                 commandLine.getErr().println("benchmark failed: " + exception.getMessage());
                 return 2;

@@ -1,6 +1,7 @@
 package io.rescrape.benchmarks;
 
 import ch.qos.logback.classic.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,12 +12,15 @@ import org.slf4j.LoggerFactory;
  */
 final class CleanupOnExit {
 
+  private static final AtomicBoolean EXITING = new AtomicBoolean();
+
   private final Thread hook;
 
   private CleanupOnExit(String what, Runnable cleanup) {
     this.hook =
         new Thread(
             () -> {
+              EXITING.set(true);
               silenceLog();
               System.err.println("interrupted: removing " + what);
               try {
@@ -26,6 +30,14 @@ final class CleanupOnExit {
               }
             },
             "cleanup-on-exit");
+  }
+
+  /**
+   * {@return whether the JVM is exiting under a signal and cleaning up} A run failing then fails
+   * because its servers' data is being removed under it, which is not worth a message.
+   */
+  static boolean exiting() {
+    return EXITING.get();
   }
 
   /** Runs {@code cleanup} at exit unless {@link #cancel()} is called first. */

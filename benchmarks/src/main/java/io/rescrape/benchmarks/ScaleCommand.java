@@ -104,7 +104,24 @@ final class ScaleCommand implements Callable<Integer> {
     if (new HashSet<>(instances).size() != instances.size()) {
       throw new BenchmarkException("--instances names a count twice: " + instances);
     }
+    int most = instances.stream().mapToInt(Integer::intValue).max().orElse(1);
+    int connections = servers.poolSize * (most + 1); // each instance's pool, and the parent's
+    if (connections > MAX_CONNECTIONS) {
+      throw new BenchmarkException(
+          "--pool-size "
+              + servers.poolSize
+              + " with "
+              + most
+              + " instances and this process needs "
+              + connections
+              + " PostgreSQL connections; keep it to "
+              + MAX_CONNECTIONS
+              + " (PostgreSQL allows 100 by default): a smaller --pool-size or fewer instances");
+    }
   }
+
+  /** Connections a round may hold at once, leaving some of PostgreSQL's default 100 to others. */
+  private static final int MAX_CONNECTIONS = 80;
 
   /** Items per second for each count, then each later count's speed-up over the first. */
   private Result result(Map<Integer, DrainRun> runs) {

@@ -18,7 +18,7 @@ final class ServerOptions {
   static final int MAX_POOL_SIZE = 25;
 
   private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
-  private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/@:]*:)[^/@]*@");
+  private static final Pattern USER_INFO = Pattern.compile("//[^/@]*@");
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
@@ -56,9 +56,15 @@ final class ServerOptions {
     try {
       URI uri = new URI(url);
       boolean redis = "redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme());
-      if (!redis || uri.getHost() == null) {
+      boolean port = uri.getPort() == -1 || uri.getPort() >= 1 && uri.getPort() <= 65_535;
+      String path = uri.getPath() == null ? "" : uri.getPath();
+      boolean database = path.isEmpty() || path.equals("/") || path.matches("/\\d{1,2}");
+      if (!redis || uri.getHost() == null || !port || !database) {
         throw invalid(
-            "--redis-url must be redis://host:port or rediss://..., not '" + masked(url) + "'");
+            "--redis-url must be redis://[user:password@]host[:port][/database] or rediss://...,"
+                + " not '"
+                + masked(url)
+                + "'");
       }
     } catch (URISyntaxException e) {
       throw invalid("--redis-url is not a URL: '" + masked(url) + "' (" + e.getReason() + ")");
@@ -85,7 +91,7 @@ final class ServerOptions {
   /** {@return the URL with any password in it replaced by stars, for messages} */
   static String masked(String url) {
     String masked = PASSWORD_PARAMETER.matcher(url).replaceAll("$1***");
-    return USER_INFO_PASSWORD.matcher(masked).replaceAll("$1***@");
+    return USER_INFO.matcher(masked).replaceAll("//***@");
   }
 
   private ParameterException invalid(String message) {

@@ -100,4 +100,25 @@ class DrainCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("password=***").doesNotContain("s3cret");
   }
+
+  @Test
+  void should_refuse_a_redis_url_without_a_usable_port_or_database_before_touching_a_server() {
+    for (String url : new String[] {"foo", "redis://127.0.0.1:99999", "redis://127.0.0.1/abc"}) {
+      BenchmarkRun run =
+          BenchmarkRun.exactly(
+              "drain", "--redis-url", url, "--postgres-url", "jdbc:postgresql://127.0.0.1:1/x");
+
+      assertThat(run.exitCode()).as(url).isEqualTo(2);
+      assertThat(run.err()).as(url).startsWith("--redis-url must be redis://");
+    }
+  }
+
+  @Test
+  void should_mask_a_redis_password_given_without_a_user() {
+    BenchmarkRun run =
+        BenchmarkRun.exactly(
+            "drain", "--creators", "10", "--redis-url", "redis://s3cret@127.0.0.1:1");
+
+    assertThat(run.err()).doesNotContain("s3cret");
+  }
 }

@@ -78,4 +78,12 @@ class ScaleCommandTest {
         .contains("--instances names a count twice")
         .doesNotContain("round with");
   }
+
+  @Test
+  void should_refuse_pools_that_would_not_fit_in_postgresqls_connections() {
+    BenchmarkRun run = BenchmarkRun.exactly("scale", "--pool-size", "25");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("needs 100 PostgreSQL connections; keep it to 80");
+  }
 }
