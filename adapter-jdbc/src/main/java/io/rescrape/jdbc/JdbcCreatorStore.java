@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -422,7 +423,7 @@ public final class JdbcCreatorStore implements CreatorStore {
         "record " + visits.size() + " visits",
         connection -> {
           if (atOnce) {
-            VisitColumns.of(visits).update(connection);
+            recordVisitsAtOnce(connection, visits);
           } else {
             Jdbc.batch(connection, VISIT_SQL, visits, JdbcCreatorStore::bindVisit);
           }
@@ -510,142 +511,84 @@ public final class JdbcCreatorStore implements CreatorStore {
   /** PostgreSQL: the batch's snapshots in one statement, passed as arrays. */
   private static void appendSnapshotsAtOnce(Connection connection, List<StatsSnapshot> snapshots)
       throws SQLException {
-    int size = snapshots.size();
-    Long[] creators = new Long[size];
-    String[] scrapedAt = new String[size];
-    Long[] followers = new Long[size];
-    Long[] following = new Long[size];
-    Long[] posts = new Long[size];
-    Long[] likes = new Long[size];
-    Boolean[] approximate = new Boolean[size];
-    for (int i = 0; i < size; i++) {
-      StatsSnapshot snapshot = snapshots.get(i);
-      ProfileStats stats = snapshot.stats();
-      creators[i] = snapshot.creatorId().value();
-      scrapedAt[i] = snapshot.scrapedAt().toString();
-      followers[i] = stats.followers();
-      following[i] = stats.following();
-      posts[i] = stats.posts();
-      likes[i] = stats.likes();
-      approximate[i] = stats.approximate();
-    }
+    Unnest<StatsSnapshot> rows =
+        new Unnest<>(snapshots)
+            .column("bigint", snapshot -> snapshot.creatorId().value())
+            .column("timestamptz", StatsSnapshot::scrapedAt)
+            .column("bigint", snapshot -> snapshot.stats().followers())
+            .column("bigint", snapshot -> snapshot.stats().following())
+            .column("bigint", snapshot -> snapshot.stats().posts())
+            .column("bigint", snapshot -> snapshot.stats().likes())
+            .column("boolean", snapshot -> snapshot.stats().approximate());
     Jdbc.update(
         connection,
         "INSERT INTO rescrape_creator_stats "
             + SNAPSHOT_COLUMNS
             + " SELECT c.id, s.scraped_at, s.followers, s.following, s.posts, s.likes,"
-            + " s.approximate FROM unnest(?::bigint[], ?::timestamptz[], ?::bigint[],"
-            + " ?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[])"
+            + " s.approximate FROM "
+            + rows.sql()
             + " AS s(creator_id, scraped_at, followers, following, posts, likes, approximate)"
             // Joined, so that a creator no longer stored adds nothing instead of failing the batch.
             + " JOIN rescrape_creators c ON c.id = s.creator_id"
             + " ON CONFLICT (creator_id, scraped_at) DO NOTHING",
-        s -> {
-          s.setArray(1, connection.createArrayOf("bigint", creators));
-          s.setArray(2, connection.createArrayOf("timestamptz", scrapedAt));
-          s.setArray(3, connection.createArrayOf("bigint", followers));
-          s.setArray(4, connection.createArrayOf("bigint", following));
-          s.setArray(5, connection.createArrayOf("bigint", posts));
-          s.setArray(6, connection.createArrayOf("bigint", likes));
-          s.setArray(7, connection.createArrayOf("boolean", approximate));
-        });
+        s -> rows.bind(s, 1));
   }
 
   /**
-   * One batch of visits as columns, for PostgreSQL's one-statement update; a creator visited twice
-   * in the batch keeps its last visit, as the statement-per-visit batch would leave it.
+   * PostgreSQL: the batch's visits in one statement, passed as arrays. A creator visited twice in
+   * the batch keeps its last visit, as the statement-per-visit batch would leave it.
    */
-  private record VisitColumns(
-      Long[] ids,
-      String[] scrapedAt,
-      String[] nextDue,
-      String[] platformUserIds,
-      String[] displayNames,
-      String[] biographies,
-      Boolean[] verified,
-      Boolean[] privateAccounts,
-      Long[] followers,
-      Long[] following,
-      Long[] posts,
-      Long[] likes) {
+  private static void recordVisitsAtOnce(Connection connection, List<CreatorVisit> visits)
+      throws SQLException {
+    Map<CreatorId, CreatorVisit> lastVisits = new LinkedHashMap<>();
+    visits.forEach(visit -> lastVisits.put(visit.creatorId(), visit));
+    Unnest<CreatorVisit> rows =
+        new Unnest<>(List.copyOf(lastVisits.values()))
+            .column("bigint", visit -> visit.creatorId().value())
+            .column("timestamptz", CreatorVisit::scrapedAt)
+            .column("date", CreatorVisit::nextDue)
+            .column("text", visit -> profileText(visit, Profile::platformUserId, 64))
+            .column("text", visit -> profileText(visit, Profile::displayName, 256))
+            .column("text", visit -> profileText(visit, Profile::biography, 4000))
+            .column("boolean", visit -> visit.profile() == null ? null : visit.profile().verified())
+            .column(
+                "boolean",
+                visit -> visit.profile() == null ? null : visit.profile().privateAccount())
+            .column("bigint", visit -> statsOf(visit).followers())
+            .column("bigint", visit -> statsOf(visit).following())
+            .column("bigint", visit -> statsOf(visit).posts())
+            .column("bigint", visit -> statsOf(visit).likes());
+    Jdbc.update(
+        connection,
+        "UPDATE rescrape_creators c SET last_scraped_at = v.scraped_at, next_due = v.next_due,"
+            + " platform_user_id = COALESCE(v.platform_user_id, c.platform_user_id),"
+            + " display_name = COALESCE(v.display_name, c.display_name),"
+            + " biography = COALESCE(v.biography, c.biography),"
+            + " verified = COALESCE(v.verified, c.verified),"
+            + " private_account = COALESCE(v.private_account, c.private_account),"
+            + " followers = COALESCE(v.followers, c.followers),"
+            + " following = COALESCE(v.following, c.following),"
+            + " posts = COALESCE(v.posts, c.posts), likes = COALESCE(v.likes, c.likes),"
+            + " not_found_dates = NULL, first_not_found_on = NULL, last_not_found_on = NULL,"
+            + " gone_since = CASE WHEN c.gone_reason = 'REMOVED' THEN c.gone_since END,"
+            + " gone_reason = CASE WHEN c.gone_reason = 'REMOVED' THEN c.gone_reason END"
+            + " FROM "
+            + rows.sql()
+            + " AS v(id, scraped_at, next_due, platform_user_id, display_name, biography,"
+            + " verified, private_account, followers, following, posts, likes)"
+            + " WHERE c.id = v.id",
+        s -> rows.bind(s, 1));
+  }
 
-    static VisitColumns of(List<CreatorVisit> visits) {
-      Map<CreatorId, CreatorVisit> lastVisits = new LinkedHashMap<>();
-      visits.forEach(visit -> lastVisits.put(visit.creatorId(), visit));
-      int size = lastVisits.size();
-      VisitColumns columns =
-          new VisitColumns(
-              new Long[size],
-              new String[size],
-              new String[size],
-              new String[size],
-              new String[size],
-              new String[size],
-              new Boolean[size],
-              new Boolean[size],
-              new Long[size],
-              new Long[size],
-              new Long[size],
-              new Long[size]);
-      int i = 0;
-      for (CreatorVisit visit : lastVisits.values()) {
-        columns.set(i++, visit);
-      }
-      return columns;
-    }
+  private static @Nullable String profileText(
+      CreatorVisit visit, Function<Profile, @Nullable String> field, int max) {
+    Profile profile = visit.profile();
+    return profile == null ? null : truncated(field.apply(profile), max);
+  }
 
-    private void set(int i, CreatorVisit visit) {
-      Profile profile = visit.profile();
-      ProfileStats stats = profile == null ? ProfileStats.UNKNOWN : profile.stats();
-      ids[i] = visit.creatorId().value();
-      scrapedAt[i] = visit.scrapedAt().toString();
-      nextDue[i] = visit.nextDue().toString();
-      platformUserIds[i] = profile == null ? null : truncated(profile.platformUserId(), 64);
-      displayNames[i] = profile == null ? null : truncated(profile.displayName(), 256);
-      biographies[i] = profile == null ? null : truncated(profile.biography(), 4000);
-      verified[i] = profile == null ? null : profile.verified();
-      privateAccounts[i] = profile == null ? null : profile.privateAccount();
-      followers[i] = stats.followers();
-      following[i] = stats.following();
-      posts[i] = stats.posts();
-      likes[i] = stats.likes();
-    }
-
-    void update(Connection connection) throws SQLException {
-      Jdbc.update(
-          connection,
-          "UPDATE rescrape_creators c SET last_scraped_at = v.scraped_at, next_due = v.next_due,"
-              + " platform_user_id = COALESCE(v.platform_user_id, c.platform_user_id),"
-              + " display_name = COALESCE(v.display_name, c.display_name),"
-              + " biography = COALESCE(v.biography, c.biography),"
-              + " verified = COALESCE(v.verified, c.verified),"
-              + " private_account = COALESCE(v.private_account, c.private_account),"
-              + " followers = COALESCE(v.followers, c.followers),"
-              + " following = COALESCE(v.following, c.following),"
-              + " posts = COALESCE(v.posts, c.posts), likes = COALESCE(v.likes, c.likes),"
-              + " not_found_dates = NULL, first_not_found_on = NULL, last_not_found_on = NULL,"
-              + " gone_since = CASE WHEN c.gone_reason = 'REMOVED' THEN c.gone_since END,"
-              + " gone_reason = CASE WHEN c.gone_reason = 'REMOVED' THEN c.gone_reason END"
-              + " FROM unnest(?::bigint[], ?::timestamptz[], ?::date[], ?::text[], ?::text[],"
-              + " ?::text[], ?::boolean[], ?::boolean[], ?::bigint[], ?::bigint[], ?::bigint[],"
-              + " ?::bigint[]) AS v(id, scraped_at, next_due, platform_user_id, display_name,"
-              + " biography, verified, private_account, followers, following, posts, likes)"
-              + " WHERE c.id = v.id",
-          s -> {
-            s.setArray(1, connection.createArrayOf("bigint", ids));
-            s.setArray(2, connection.createArrayOf("timestamptz", scrapedAt));
-            s.setArray(3, connection.createArrayOf("date", nextDue));
-            s.setArray(4, connection.createArrayOf("text", platformUserIds));
-            s.setArray(5, connection.createArrayOf("text", displayNames));
-            s.setArray(6, connection.createArrayOf("text", biographies));
-            s.setArray(7, connection.createArrayOf("boolean", verified));
-            s.setArray(8, connection.createArrayOf("boolean", privateAccounts));
-            s.setArray(9, connection.createArrayOf("bigint", followers));
-            s.setArray(10, connection.createArrayOf("bigint", following));
-            s.setArray(11, connection.createArrayOf("bigint", posts));
-            s.setArray(12, connection.createArrayOf("bigint", likes));
-          });
-    }
+  private static ProfileStats statsOf(CreatorVisit visit) {
+    Profile profile = visit.profile();
+    return profile == null ? ProfileStats.UNKNOWN : profile.stats();
   }
 
   @Override

@@ -407,39 +407,27 @@ public final class JdbcJobStore implements JobStore {
         });
   }
 
-  /**
-   * PostgreSQL: one statement for the whole batch, its rows passed as arrays. The server runs it
-   * once instead of once per item, which is what keeps a fast drain's writes from pacing it.
-   */
+  /** PostgreSQL: one statement for the whole batch, its rows passed as arrays. */
   private static void recordFinalsAtOnce(
       Connection connection, JobId id, List<ItemResult> finals, Instant now) throws SQLException {
-    int size = finals.size();
-    Long[] creators = new Long[size];
-    String[] statuses = new String[size];
-    String[] outcomes = new String[size];
-    String[] messages = new String[size];
-    for (int i = 0; i < size; i++) {
-      ItemResult result = finals.get(i);
-      creators[i] = result.creatorId().value();
-      statuses[i] = result.status().name();
-      outcomes[i] = result.outcome() == null ? null : result.outcome().name();
-      messages[i] = truncated(result.message(), 500);
-    }
+    Unnest<ItemResult> rows =
+        new Unnest<>(finals)
+            .column("bigint", result -> result.creatorId().value())
+            .column("text", result -> result.status().name())
+            .column("text", result -> result.outcome() == null ? null : result.outcome().name())
+            .column("text", result -> truncated(result.message(), 500));
     Jdbc.update(
         connection,
         "UPDATE rescrape_job_items i SET status = r.status, outcome = r.outcome,"
             + " message = r.message, finished_at = ?, lease_owner = NULL, lease_until = NULL"
-            + " FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[])"
+            + " FROM "
+            + rows.sql()
             + " AS r(creator_id, status, outcome, message)"
             + " WHERE i.job_id = ? AND i.creator_id = r.creator_id AND i.status NOT IN "
             + FINAL_STATUSES,
         s -> {
           setInstant(s, 1, now);
-          s.setArray(2, connection.createArrayOf("bigint", creators));
-          s.setArray(3, connection.createArrayOf("text", statuses));
-          s.setArray(4, connection.createArrayOf("text", outcomes));
-          s.setArray(5, connection.createArrayOf("text", messages));
-          s.setLong(6, id.value());
+          s.setLong(rows.bind(s, 2), id.value());
         });
   }
 
