@@ -2,8 +2,6 @@ package io.rescrape.benchmarks;
 
 import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.DailyJob;
-import io.rescrape.core.domain.Platform;
-import io.rescrape.core.testing.FakeProfileScraper;
 import io.rescrape.core.testing.SettableClock;
 import io.rescrape.jdbc.JdbcStores;
 import io.rescrape.redis.RedisWorkQueue;
@@ -62,14 +60,7 @@ final class PlanCommand implements Callable<Integer> {
   private void measure(JdbcStores stores, BenchRedis redis) {
     SettableClock clock = new SettableClock(NINE);
     try (RedisWorkQueue queue = new RedisWorkQueue(stores.queue(), redis.settings(), clock);
-        Rescrape rescrape =
-            stores
-                .builder()
-                .workQueue(queue)
-                .clock(clock)
-                .scraper(new FakeProfileScraper(Platform.INSTAGRAM))
-                .scraper(new FakeProfileScraper(Platform.TIKTOK))
-                .build()) {
+        Rescrape rescrape = InstantRescrape.builder(stores, queue, clock).build()) {
       HeapPeak.reset();
       long started = System.nanoTime();
       DailyJob job = rescrape.planner().planDay(DATE).job();

@@ -4,11 +4,9 @@ import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.DailyJob;
 import io.rescrape.core.domain.JobProgress;
 import io.rescrape.core.domain.JobStatus;
-import io.rescrape.core.domain.Platform;
 import io.rescrape.core.event.CreatorScraped;
 import io.rescrape.core.service.RunReport;
 import io.rescrape.core.service.RunnerSettings;
-import io.rescrape.core.testing.FakeProfileScraper;
 import io.rescrape.jdbc.JdbcStores;
 import io.rescrape.redis.RedisWorkQueue;
 import java.time.Clock;
@@ -41,13 +39,8 @@ final class RescrapeDrain {
       AtomicLong lastWritten = new AtomicLong();
       try (RedisWorkQueue queue = new RedisWorkQueue(stores.queue(), redis.settings(), clock);
           Rescrape rescrape =
-              stores
-                  .builder()
-                  .workQueue(queue)
-                  .clock(clock)
+              InstantRescrape.builder(stores, queue, clock)
                   .runner(settings)
-                  .scraper(new FakeProfileScraper(Platform.INSTAGRAM))
-                  .scraper(new FakeProfileScraper(Platform.TIKTOK))
                   .listener(
                       event -> {
                         if (event instanceof CreatorScraped) {

@@ -4,12 +4,10 @@ import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.JobId;
 import io.rescrape.core.domain.JobStateException;
 import io.rescrape.core.domain.JobStatus;
-import io.rescrape.core.domain.Platform;
 import io.rescrape.core.event.CreatorScraped;
 import io.rescrape.core.port.RescrapeEventListener;
 import io.rescrape.core.service.RunReport;
 import io.rescrape.core.service.RunnerSettings;
-import io.rescrape.core.testing.FakeProfileScraper;
 import io.rescrape.jdbc.JdbcStores;
 import io.rescrape.redis.RedisHealth;
 import io.rescrape.redis.RedisWorkQueue;
@@ -66,13 +64,8 @@ final class ScaleWorkerCommand implements Callable<Integer> {
    */
   static Rescrape instance(
       JdbcStores stores, RedisWorkQueue queue, Clock clock, RescrapeEventListener listener) {
-    return stores
-        .builder()
-        .workQueue(queue)
-        .clock(clock)
+    return InstantRescrape.builder(stores, queue, clock)
         .runner(RunnerSettings.defaults())
-        .scraper(new FakeProfileScraper(Platform.INSTAGRAM))
-        .scraper(new FakeProfileScraper(Platform.TIKTOK))
         .listener(listener)
         .build();
   }

@@ -2,7 +2,6 @@ package io.rescrape.benchmarks;
 
 import io.rescrape.core.Rescrape;
 import io.rescrape.core.domain.DailyJob;
-import io.rescrape.core.domain.Platform;
 import io.rescrape.core.domain.SchedulePolicy;
 import io.rescrape.core.domain.ScheduleSettings;
 import io.rescrape.core.event.DailyJobCreated;
@@ -12,7 +11,6 @@ import io.rescrape.core.event.TriggerFailed;
 import io.rescrape.core.event.TriggerFired;
 import io.rescrape.core.port.RescrapeEventListener;
 import io.rescrape.core.service.DailyTrigger;
-import io.rescrape.core.testing.FakeProfileScraper;
 import io.rescrape.jdbc.JdbcStores;
 import io.rescrape.redis.RedisWorkQueue;
 import java.time.Clock;
@@ -153,13 +151,8 @@ final class TriggerSimulation {
   }
 
   private Rescrape assemble(RescrapeEventListener listener) {
-    return stores
-        .builder()
-        .workQueue(queue)
-        .clock(clock)
+    return InstantRescrape.builder(stores, queue, clock)
         .trigger(plan.settings())
-        .scraper(new FakeProfileScraper(Platform.INSTAGRAM))
-        .scraper(new FakeProfileScraper(Platform.TIKTOK))
         .listener(listener)
         .build();
   }
