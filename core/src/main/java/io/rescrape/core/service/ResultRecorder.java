@@ -161,11 +161,6 @@ final class ResultRecorder {
     }
   }
 
-  /** Writes every result added so far, waiting for batches being written. */
-  void flush() {
-    write(writing.writeLock());
-  }
-
   private void write(Lock lock) {
     lock.lock();
     try {
